@@ -1,0 +1,13 @@
+package be.edusprong.lms.assessment.scoring;
+
+/**
+ * What a learner answered to one item (Dutch UI "antwoord"; QTI response variable {@code
+ * RESPONSE}). Which kind fits which item:
+ *
+ * <ul>
+ *   <li>{@link ChoiceResponse}: choice, multiple-choice and true/false items;
+ *   <li>{@link TextResponse}: short-answer and numerical items, and essays;
+ *   <li>{@link MatchResponse}: matching items.
+ * </ul>
+ */
+public sealed interface Response permits ChoiceResponse, TextResponse, MatchResponse {}

@@ -1,0 +1,265 @@
+package be.edusprong.lms.domain.account;
+
+import be.edusprong.lms.domain.centre.Centre;
+import be.edusprong.lms.domain.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Accounts: creating, checking passwords, changing roles, coach and password, deactivating.
+ *
+ * <p>Passwords are hashed with Jakarta Security's {@link Pbkdf2PasswordHash} (PBKDF2 with
+ * HMAC-SHA256, 210,000 iterations, as OWASP's Password Storage Cheat Sheet advises for PBKDF2) and
+ * never logged or returned.
+ */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+  /** The shortest password accepted (NIST SP 800-63B, 5.1.1.2, asks at least 8; we ask 10). */
+  public static final int MIN_PASSWORD_LENGTH = 10;
+
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,79}");
+
+  @Inject EntityManager em;
+  @Inject Pbkdf2PasswordHash passwordHash;
+  @Inject Clock clock;
+
+  void configureHash() {
+    passwordHash.initialize(
+        Map.of(
+            "Pbkdf2PasswordHash.Iterations", "210000",
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32"));
+  }
+
+  /**
+   * Creates an account.
+   *
+   * @param centreCode the centre it belongs to
+   * @param username login name: lower-case letters, digits, '.', '_' or '-', 2 to 80 characters
+   * @param displayName the person's name as shown
+   * @param password the initial password, at least {@link #MIN_PASSWORD_LENGTH} characters
+   * @param roles at least one role
+   * @return the new account
+   * @throws DomainException {@code error.account.username} (bad or taken name), {@code
+   *     error.password.short}, {@code error.account.roles}, {@code error.centre.unknown}
+   */
+  public UserAccount create(
+      String centreCode, String username, String displayName, String password, Set<Role> roles) {
+    String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    if (!USERNAME.matcher(name).matches()) {
+      throw new DomainException(
+          "error.account.username.invalid", "invalid username '" + username + "'", username);
+    }
+    if (findByUsername(name).isPresent()) {
+      throw new DomainException(
+          "error.account.username.taken", "username '" + name + "' is taken", name);
+    }
+    if (roles == null || roles.isEmpty()) {
+      throw new DomainException("error.account.roles", "an account needs at least one role");
+    }
+    if (displayName == null || displayName.isBlank()) {
+      throw new DomainException("error.account.displayName", "display name is empty");
+    }
+    checkPasswordRules(password);
+    configureHash();
+    UserAccount account =
+        new UserAccount(
+            centre(centreCode),
+            name,
+            displayName.trim(),
+            passwordHash.generate(password.toCharArray()),
+            roles,
+            clock.instant());
+    em.persist(account);
+    return account;
+  }
+
+  /** The account with this username (case-insensitive), active or not. */
+  public Optional<UserAccount> findByUsername(String username) {
+    if (username == null) {
+      return Optional.empty();
+    }
+    return em
+        .createQuery("SELECT u FROM UserAccount u WHERE u.username = :u", UserAccount.class)
+        .setParameter("u", username.trim().toLowerCase(Locale.ROOT))
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The account with this id. */
+  public Optional<UserAccount> find(long id) {
+    return Optional.ofNullable(em.find(UserAccount.class, id));
+  }
+
+  /**
+   * Checks a username and password. Runs a hash comparison even for an unknown user so that timing
+   * does not reveal whether an account exists.
+   *
+   * @return the active account whose password matches, or empty
+   */
+  public Optional<UserAccount> authenticate(String username, char[] password) {
+    configureHash();
+    Optional<UserAccount> account = findByUsername(username).filter(UserAccount::isActive);
+    if (account.isEmpty()) {
+      passwordHash.verify(password, dummyHash());
+      return Optional.empty();
+    }
+    if (!passwordHash.verify(password, account.get().passwordHash())) {
+      return Optional.empty();
+    }
+    account.get().recordLogin(clock.instant());
+    return account;
+  }
+
+  /**
+   * Changes one's own password.
+   *
+   * @throws DomainException {@code error.password.wrong} when the current password does not match,
+   *     {@code error.password.short} when the new one is too short
+   */
+  public void changeOwnPassword(long accountId, char[] currentPassword, String newPassword) {
+    configureHash();
+    UserAccount account = require(accountId);
+    if (!passwordHash.verify(currentPassword, account.passwordHash())) {
+      throw new DomainException("error.password.wrong", "current password does not match");
+    }
+    checkPasswordRules(newPassword);
+    account.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
+  }
+
+  /** Sets a new password for an account (administrator action). */
+  public void resetPassword(long accountId, String newPassword) {
+    checkPasswordRules(newPassword);
+    configureHash();
+    require(accountId).changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
+  }
+
+  /** Replaces the roles of an account; at least one. */
+  public void changeRoles(long accountId, Set<Role> roles) {
+    if (roles == null || roles.isEmpty()) {
+      throw new DomainException("error.account.roles", "an account needs at least one role");
+    }
+    require(accountId).changeRoles(roles);
+  }
+
+  /** Changes name and e-mail address. */
+  public void rename(long accountId, String displayName, String email) {
+    if (displayName == null || displayName.isBlank()) {
+      throw new DomainException("error.account.displayName", "display name is empty");
+    }
+    require(accountId).rename(displayName.trim(), email == null || email.isBlank() ? null : email);
+  }
+
+  /**
+   * Puts a learner in a coach's caseload, or takes them out ({@code coachId} null).
+   *
+   * @throws DomainException {@code error.account.notLearner}, {@code error.account.notCoach}, or
+   *     {@code error.account.otherCentre} when the two belong to different centres
+   */
+  public void assignCoach(long learnerId, Long coachId) {
+    UserAccount learner = require(learnerId);
+    if (!learner.hasRole(Role.LEARNER)) {
+      throw new DomainException(
+          "error.account.notLearner", learner.getUsername() + " is no learner");
+    }
+    if (coachId == null) {
+      learner.assignCoach(null);
+      return;
+    }
+    UserAccount coach = require(coachId);
+    if (!coach.hasRole(Role.COACH)) {
+      throw new DomainException("error.account.notCoach", coach.getUsername() + " is no coach");
+    }
+    if (!coach.getCentre().getId().equals(learner.getCentre().getId())) {
+      throw new DomainException("error.account.otherCentre", "coach and learner in other centres");
+    }
+    learner.assignCoach(coach);
+  }
+
+  /** Deactivates (true) or reactivates (false) an account; a deactivated one cannot log in. */
+  public void setActive(long accountId, boolean active) {
+    UserAccount account = require(accountId);
+    if (active) {
+      account.reactivate();
+    } else {
+      account.deactivate();
+    }
+  }
+
+  /** The accounts of a centre, by username. */
+  public List<UserAccount> accountsOf(long centreId) {
+    return em.createQuery(
+            "SELECT u FROM UserAccount u WHERE u.centre.id = :c ORDER BY u.username",
+            UserAccount.class)
+        .setParameter("c", centreId)
+        .getResultList();
+  }
+
+  /** The learners in a coach's caseload, by name. */
+  public List<UserAccount> caseloadOf(long coachId) {
+    return em.createQuery(
+            "SELECT u FROM UserAccount u WHERE u.coach.id = :c ORDER BY u.displayName",
+            UserAccount.class)
+        .setParameter("c", coachId)
+        .getResultList();
+  }
+
+  /** Whether any account has the administrator role (used to decide on the first administrator). */
+  public boolean anyAdministrator() {
+    return !em.createQuery("SELECT u.id FROM UserAccount u JOIN u.roles r WHERE r = :r")
+        .setParameter("r", Role.ADMIN)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  private UserAccount require(long id) {
+    UserAccount account = em.find(UserAccount.class, id);
+    if (account == null) {
+      throw new DomainException("error.account.unknown", "no account " + id);
+    }
+    return account;
+  }
+
+  private Centre centre(String code) {
+    return em
+        .createQuery("SELECT c FROM Centre c WHERE c.code = :c", Centre.class)
+        .setParameter("c", code)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () -> new DomainException("error.centre.unknown", "no centre '" + code + "'", code));
+  }
+
+  private static void checkPasswordRules(String password) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+      throw new DomainException(
+          "error.password.short",
+          "password shorter than " + MIN_PASSWORD_LENGTH,
+          MIN_PASSWORD_LENGTH);
+    }
+  }
+
+  // A real hash of a random throw-away password, so that unknown users cost the same time.
+  private String dummyHash() {
+    String hash = dummyHash;
+    if (hash == null) {
+      hash = passwordHash.generate(java.util.UUID.randomUUID().toString().toCharArray());
+      dummyHash = hash;
+    }
+    return hash;
+  }
+
+  private volatile String dummyHash;
+}

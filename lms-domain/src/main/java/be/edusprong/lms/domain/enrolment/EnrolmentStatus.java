@@ -1,0 +1,8 @@
+package be.edusprong.lms.domain.enrolment;
+
+/** The state of an enrolment (inschrijving). */
+public enum EnrolmentStatus {
+  ACTIVE,
+  COMPLETED,
+  WITHDRAWN
+}

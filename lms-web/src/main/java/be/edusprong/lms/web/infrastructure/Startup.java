@@ -1,0 +1,128 @@
+package be.edusprong.lms.web.infrastructure;
+
+import be.edusprong.lms.domain.account.AccountService;
+import be.edusprong.lms.domain.account.DemoAccounts;
+import be.edusprong.lms.domain.account.Role;
+import be.edusprong.lms.domain.centre.Centres;
+import be.edusprong.lms.domain.content.ContentLoader;
+import be.edusprong.lms.domain.content.ContentPackage;
+import be.edusprong.lms.domain.content.ContentPackageReader;
+import be.edusprong.lms.domain.content.ContentSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the database up to date before anything else uses it, then loads the content and the
+ * accounts that must exist.
+ *
+ * <ol>
+ *   <li>Flyway applies the migrations in {@code db/migration} (lms-domain).
+ *   <li>The content packages in the {@code lms-content} jar are read, validated and loaded
+ *       (idempotent: an unchanged version is left alone).
+ *   <li>Demo mode ({@code LMS_DEMO=true}, set by the launcher when no {@code LMS_DB_URL} was given)
+ *       creates the demo accounts of {@link DemoAccounts}. Otherwise, when no administrator exists
+ *       yet, {@code LMS_ADMIN_USERNAME} and {@code LMS_ADMIN_PASSWORD} create the first one; there is
+ *       never a default password.
+ * </ol>
+ *
+ * The data source is defined here from the environment: {@code LMS_DB_URL} (a {@code
+ * jdbc:mariadb://} URL), {@code LMS_DB_USER}, {@code LMS_DB_PASSWORD}.
+ */
+@DataSourceDefinition(
+    name = "java:app/jdbc/lms",
+    className = "org.mariadb.jdbc.MariaDbDataSource",
+    url = "${ENV=LMS_DB_URL}",
+    user = "${ENV=LMS_DB_USER}",
+    password = "${ENV=LMS_DB_PASSWORD}",
+    minPoolSize = 2,
+    maxPoolSize = 64,
+    properties = {"fish.payara.is-connection-validation-required=true"})
+@Singleton
+@jakarta.ejb.Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Startup {
+  private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+  @Resource(lookup = "java:app/jdbc/lms")
+  DataSource dataSource;
+
+  @Inject ContentLoader contentLoader;
+  @Inject AccountService accounts;
+  @Inject Centres centres;
+
+  @PostConstruct
+  void start() {
+    migrate();
+    ContentPackage content =
+        new ContentPackageReader(ContentSource.classpath(Startup.class.getClassLoader())).read();
+    ContentLoader.LoadReport report = contentLoader.load(content);
+    LOG.info(
+        "content: "
+            + report.created()
+            + " created, "
+            + report.updated()
+            + " updated, "
+            + report.unchanged()
+            + " unchanged");
+    ensureAccounts(System.getenv());
+  }
+
+  private void migrate() {
+    var result =
+        Flyway.configure(Startup.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+    LOG.info("database schema at version " + result.targetSchemaVersion);
+  }
+
+  void ensureAccounts(Map<String, String> env) {
+    centres.ensureDefault();
+    if ("true".equalsIgnoreCase(env.get("LMS_DEMO"))) {
+      createDemoAccounts();
+      return;
+    }
+    if (accounts.anyAdministrator()) {
+      return;
+    }
+    String username = env.get("LMS_ADMIN_USERNAME");
+    String password = env.get("LMS_ADMIN_PASSWORD");
+    if (username == null || password == null) {
+      LOG.warning(
+          "no administrator exists: set LMS_ADMIN_USERNAME and LMS_ADMIN_PASSWORD and restart to"
+              + " create the first one");
+      return;
+    }
+    accounts.create(
+        Centres.DEFAULT_CENTRE_CODE, username, "Beheerder", password, EnumSet.of(Role.ADMIN));
+    LOG.info("first administrator '" + username + "' created");
+  }
+
+  private void createDemoAccounts() {
+    for (DemoAccounts.DemoAccount demo : DemoAccounts.ALL) {
+      if (accounts.findByUsername(demo.username()).isEmpty()) {
+        accounts.create(
+            Centres.DEFAULT_CENTRE_CODE,
+            demo.username(),
+            demo.displayName(),
+            demo.password(),
+            EnumSet.of(demo.role()));
+      }
+    }
+    long learner = accounts.findByUsername("cursist").orElseThrow().getId();
+    long coach = accounts.findByUsername("trajectbegeleider").orElseThrow().getId();
+    accounts.assignCoach(learner, coach);
+    LOG.info("demo accounts ready");
+  }
+}

@@ -1,0 +1,99 @@
+package be.edusprong.lms.web.security;
+
+import be.edusprong.lms.domain.account.LoginThrottle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The one authentication mechanism of the application (Jakarta Security 3.0 takes one per
+ * application), dispatching by what the request carries and where it goes:
+ *
+ * <ul>
+ *   <li>a credential passed by the login page through {@code SecurityContext.authenticate}: checked
+ *       against the throttle, then the identity store; on success the session id is changed
+ *       (session fixation, OWASP Session Management Cheat Sheet) and the identity is kept in the
+ *       session ({@link AutoApplySession});
+ *   <li>a protected page without a logged-in user: redirect to the login page with the page to
+ *       return to;
+ *   <li>anything else: nothing to do (public pages).
+ * </ul>
+ *
+ * Later channels live beside these as further branches: HTTP Basic for {@code /xapi} clients and
+ * token links for calendar feeds, each chosen by path before the form branch.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class LmsAuthenticationMechanism implements HttpAuthenticationMechanism {
+  /** Request attribute: seconds the login must still wait, set when throttled. */
+  public static final String THROTTLED_SECONDS = "be.edusprong.lms.throttledSeconds";
+
+  /** The login page. */
+  public static final String LOGIN_PAGE = "/login.xhtml";
+
+  @Inject IdentityStoreHandler identityStores;
+  @Inject LoginThrottle throttle;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    Credential credential =
+        context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
+    if (credential instanceof UsernamePasswordCredential up) {
+      return formLogin(request, context, up);
+    }
+    if (context.isProtected()) {
+      String next = request.getRequestURI().substring(request.getContextPath().length());
+      if (request.getQueryString() != null) {
+        next += "?" + request.getQueryString();
+      }
+      return context.redirect(
+          request.getContextPath()
+              + LOGIN_PAGE
+              + "?next="
+              + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus formLogin(
+      HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential up) {
+    String address = request.getRemoteAddr();
+    Duration wait = throttle.waitBeforeAttempt(up.getCaller(), address);
+    if (!wait.isZero()) {
+      request.setAttribute(THROTTLED_SECONDS, Math.max(1, wait.toSeconds()));
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    Duration slowdown = throttle.slowdown(up.getCaller());
+    if (!slowdown.isZero()) {
+      try {
+        Thread.sleep(slowdown.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return AuthenticationStatus.SEND_FAILURE;
+      }
+    }
+    CredentialValidationResult result = identityStores.validate(up);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      throttle.recordFailure(up.getCaller(), address);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    throttle.recordSuccess(up.getCaller(), address);
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
+    return context.notifyContainerAboutLogin(result);
+  }
+}

@@ -1,0 +1,46 @@
+package be.edusprong.lms.web.view;
+
+import be.edusprong.lms.domain.enrolment.Enrolment;
+import be.edusprong.lms.domain.enrolment.EnrolmentService;
+import be.edusprong.lms.domain.progress.ModuleProgress;
+import be.edusprong.lms.domain.progress.ProgressService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** The cursist's dashboard (cursist/dashboard.xhtml): my modules with a progress bar each. */
+@Named
+@RequestScoped
+public class DashboardPage {
+  @Inject EnrolmentService enrolments;
+  @Inject ProgressService progress;
+  @Inject CurrentUser currentUser;
+
+  /** One enrolled module and its progress. */
+  public record Row(Enrolment enrolment, ModuleProgress progress, String nextUnit) {}
+
+  private List<Row> rows;
+
+  /** The learner's modules, newest enrolment first. */
+  public List<Row> getRows() {
+    if (rows == null) {
+      long learner = currentUser.require().getId();
+      rows =
+          enrolments.enrolmentsOf(learner).stream()
+              .map(
+                  e -> {
+                    var done = progress.completedUnits(learner, e.getModule().getId());
+                    String next =
+                        e.getModule().getUnits().stream()
+                            .filter(u -> !done.contains(u.getId()))
+                            .findFirst()
+                            .orElse(e.getModule().getUnits().get(0))
+                            .getCode();
+                    return new Row(e, progress.progress(learner, e.getModule()), next);
+                  })
+              .toList();
+    }
+    return rows;
+  }
+}
