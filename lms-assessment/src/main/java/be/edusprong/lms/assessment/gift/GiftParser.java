@@ -72,7 +72,7 @@ public final class GiftParser {
     Map<String, Integer> explicitIds = new HashMap<>();
     Map<String, Integer> derivedIds = new HashMap<>();
     String category = "";
-    for (Object part : new GiftSegmenter(src).segment()) {
+    for (GiftSegmenter.Part part : new GiftSegmenter(src).segment()) {
       if (part instanceof GiftSegmenter.Category c) {
         category = c.name();
         continue;

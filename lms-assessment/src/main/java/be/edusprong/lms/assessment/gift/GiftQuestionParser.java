@@ -39,7 +39,7 @@ final class GiftQuestionParser {
   /** A parsed question that still needs its file-unique identifier. */
   record Draft(String explicitId, String contentHash, Item item) {}
 
-  /** A defect in the question; {@code at} indexes the processed text. */
+  /** A defect in the question: ends its parse, the caller records the problem and goes on. */
   static final class Abort extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient GiftProblem problem;
@@ -290,7 +290,7 @@ final class GiftQuestionParser {
     List<Choice> choices = new ArrayList<>();
     boolean earns = false;
     for (Piece piece : pieces.subList(1, pieces.size())) {
-      Parts parts = parts(piece, true);
+      Parts parts = parts(piece);
       BigDecimal weight =
           parts.weight() != null
               ? parts.weight()
@@ -334,7 +334,7 @@ final class GiftQuestionParser {
   private List<Choice> shortAnswer(int from, int to) {
     List<Choice> choices = new ArrayList<>();
     for (Piece piece : answers(split(from, to, "="))) {
-      Parts parts = parts(piece, true);
+      Parts parts = parts(piece);
       BigDecimal weight = parts.weight() != null ? parts.weight() : Choice.FULL_WEIGHT;
       choices.add(choice(choices.size(), piece, parts, weight));
     }
@@ -399,7 +399,7 @@ final class GiftQuestionParser {
     }
     List<Choice> choices = new ArrayList<>();
     for (Piece piece : pieces) {
-      Parts parts = parts(piece, true);
+      Parts parts = parts(piece);
       String spec = unescape(p.substring(parts.textFrom(), parts.textTo())).strip();
       NumericAnswer numeric = numericAnswer(spec, parts.textFrom());
       BigDecimal weight = parts.weight() != null ? parts.weight() : Choice.FULL_WEIGHT;
@@ -483,10 +483,11 @@ final class GiftQuestionParser {
     return leadCounts ? pieces : pieces.subList(1, pieces.size());
   }
 
-  private Parts parts(Piece piece, boolean weighted) {
+  /** Reads {@code [%weight%]text[#feedback]} of one answer. */
+  private Parts parts(Piece piece) {
     int i = skipWs(piece.from(), piece.to());
     BigDecimal weight = null;
-    if (weighted && i < piece.to() && p.charAt(i) == '%') {
+    if (i < piece.to() && p.charAt(i) == '%') {
       int close = find('%', i + 1, piece.to());
       if (close < 0) {
         throw fail(i, "unclosed weight '%': write a weight as %50% or %-25% before the answer");

@@ -14,23 +14,26 @@ import java.util.List;
  */
 final class GiftSegmenter {
 
+  /** What a file is made of, in source order. */
+  sealed interface Part permits Chunk, Category {}
+
   /**
    * A question: lines {@code first..last} (0-based, inclusive); {@code content} is its first
    * non-comment line.
    */
-  record Chunk(int first, int content, int last) {}
+  record Chunk(int first, int content, int last) implements Part {}
 
   /** A {@code $CATEGORY:} command on line {@code line}. */
-  record Category(int line, String name) {}
+  record Category(int line, String name) implements Part {}
 
   private final GiftSource src;
-  final List<Object> parts = new ArrayList<>();
+  private final List<Part> parts = new ArrayList<>();
 
   GiftSegmenter(GiftSource src) {
     this.src = src;
   }
 
-  List<Object> segment() {
+  List<Part> segment() {
     int n = src.lineCount();
     int i = 0;
     while (i < n) {

@@ -1,6 +1,5 @@
 package be.edusprong.lms.assessment.item;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -48,10 +47,5 @@ public enum TextFormat {
       }
     }
     return Optional.empty();
-  }
-
-  @Override
-  public String toString() {
-    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -52,12 +53,39 @@ class GiftCorpusTest {
     return Files.isDirectory(dir.resolve("gift")) ? dir.resolve("gift") : dir;
   }
 
-  @TestFactory
-  Stream<DynamicTest> everyCorpusFileParsesAsExpected() throws IOException {
+  private static Path assumeCorpus() {
     Path dir = corpusDir();
     Assumptions.assumeTrue(
         Files.isRegularFile(dir.resolve("MANIFEST.md")),
         "GIFT corpus not found at " + dir.toAbsolutePath() + " (set -Dlms.corpus.dir)");
+    return dir;
+  }
+
+  /** Also the test that shows up as SKIPPED when the corpus is absent. */
+  @Test
+  void manifestListsEveryFileAndEachHasExpectations() throws IOException {
+    Path dir = assumeCorpus();
+    Matcher row =
+        Pattern.compile("(?m)^\\| `gift/([^`]+\\.gift(?:\\.txt)?)`")
+            .matcher(Files.readString(dir.resolve("MANIFEST.md")));
+    List<String> listed = new ArrayList<>();
+    while (row.find()) {
+      listed.add(row.group(1));
+    }
+    assertFalse(listed.isEmpty(), "MANIFEST.md lists no GIFT files");
+    for (String file : listed) {
+      Path path = dir.resolve(file);
+      assertTrue(Files.isRegularFile(path), "listed but missing: " + file);
+      String json = file.replaceFirst("\\.gift(\\.txt)?$", ".expected.json");
+      assertTrue(
+          Files.exists(dir.resolve(json)) || MANIFEST.containsKey(file),
+          "no expectations for " + file);
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyCorpusFileParsesAsExpected() throws IOException {
+    Path dir = assumeCorpus();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
       files =
@@ -86,10 +114,7 @@ class GiftCorpusTest {
       compareWithReference(JSON.readTree(json.toFile()), items);
       return;
     }
-    Consumer<List<Item>> manifest = MANIFEST.get(file.getParent().getFileName() + "/" + name);
-    if (manifest == null) {
-      manifest = MANIFEST.get(name);
-    }
+    Consumer<List<Item>> manifest = MANIFEST.get(corpusDir().relativize(file).toString());
     assertNotNull(manifest, "no expectations for " + name + "; add them from MANIFEST.md");
     manifest.accept(items);
   }

@@ -8,6 +8,7 @@ import be.edusprong.lms.domain.content.ContentLoader;
 import be.edusprong.lms.domain.content.ContentPackage;
 import be.edusprong.lms.domain.content.ContentPackageReader;
 import be.edusprong.lms.domain.content.ContentSource;
+import be.edusprong.lms.domain.shared.Resources;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -15,6 +16,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceContext;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -46,7 +48,11 @@ import org.flywaydb.core.Flyway;
     password = "${ENV=LMS_DB_PASSWORD}",
     minPoolSize = 2,
     maxPoolSize = 64,
-    properties = {"fish.payara.is-connection-validation-required=true"})
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=meta-data"
+    })
+@PersistenceContext(name = Resources.PERSISTENCE_CONTEXT, unitName = "lms")
 @Singleton
 @jakarta.ejb.Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -60,7 +66,9 @@ public class Startup {
   @Inject AccountService accounts;
   @Inject Centres centres;
 
+  // Flyway manages its own transactions: the migration must not run inside a container one.
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void start() {
     migrate();
     ContentPackage content =
