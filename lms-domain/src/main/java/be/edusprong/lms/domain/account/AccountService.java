@@ -90,8 +90,7 @@ public class AccountService {
     if (username == null) {
       return Optional.empty();
     }
-    return em
-        .createQuery("SELECT u FROM UserAccount u WHERE u.username = :u", UserAccount.class)
+    return em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :u", UserAccount.class)
         .setParameter("u", username.trim().toLowerCase(Locale.ROOT))
         .getResultStream()
         .findFirst();
@@ -233,8 +232,7 @@ public class AccountService {
   }
 
   private Centre centre(String code) {
-    return em
-        .createQuery("SELECT c FROM Centre c WHERE c.code = :c", Centre.class)
+    return em.createQuery("SELECT c FROM Centre c WHERE c.code = :c", Centre.class)
         .setParameter("c", code)
         .getResultStream()
         .findFirst()

@@ -5,18 +5,18 @@ import java.time.Duration;
 /**
  * How long a login must wait after failed attempts. Pure rules, no state.
  *
- * <p>Three counters, each keyed so that a stranger cannot lock a real user out (OWASP Authentication
- * Cheat Sheet, "Account lockout": prefer throttling to lock-out, and do not let an attacker deny
- * service to a known account):
+ * <p>Three counters, each keyed so that a stranger cannot lock a real user out (OWASP
+ * Authentication Cheat Sheet, "Account lockout": prefer throttling to lock-out, and do not let an
+ * attacker deny service to a known account):
  *
  * <ul>
- *   <li><b>account from one address</b> ({@code acct-ip:}): after {@value #FREE_ACCOUNT_IP_FAILURES}
- *       free failures the wait doubles from 1 s up to {@link #MAX_ACCOUNT_IP_WAIT}. This is the
- *       guessing attack; it blocks only the address that guesses, so the account's owner elsewhere
- *       logs in as usual.
+ *   <li><b>account from one address</b> ({@code acct-ip:}): after {@value
+ *       #FREE_ACCOUNT_IP_FAILURES} free failures the wait doubles from 1 s up to {@link
+ *       #MAX_ACCOUNT_IP_WAIT}. This is the guessing attack; it blocks only the address that
+ *       guesses, so the account's owner elsewhere logs in as usual.
  *   <li><b>one address</b> ({@code ip:}): after {@value #FREE_IP_FAILURES} failures (generous,
- *       because a whole centre may share one public address) the wait doubles from 1 s up to
- *       {@link #MAX_IP_WAIT}. Stops one address spraying many accounts.
+ *       because a whole centre may share one public address) the wait doubles from 1 s up to {@link
+ *       #MAX_IP_WAIT}. Stops one address spraying many accounts.
  *   <li><b>one account from everywhere</b> ({@code acct:}): never blocks; after {@value
  *       #FREE_ACCOUNT_FAILURES} failures each attempt is slowed server-side by up to {@link
  *       #MAX_ACCOUNT_SLOWDOWN}, which hurts a distributed guesser but never refuses the owner.

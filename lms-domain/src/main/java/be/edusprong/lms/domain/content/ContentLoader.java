@@ -96,7 +96,8 @@ public class ContentLoader {
       if (unit == null) {
         unit = module.addUnit(u.code());
       }
-      unit.describe(position++, u.title(), u.bodyHtml(), u.minutes(), new HashSet<>(u.competences()));
+      unit.describe(
+          position++, u.title(), u.bodyHtml(), u.minutes(), new HashSet<>(u.competences()));
       Set<String> identifiers = new HashSet<>();
       int itemPosition = 1;
       for (Item item : u.items()) {

@@ -34,9 +34,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads and validates the content packages in the format of {@code docs/content-format.md}:
- * {@code catalogue.yaml}, {@code digcomp/digcomp-2.2.csv} and one {@code module.yaml} per module
- * with its Markdown units and GIFT practice questions.
+ * Reads and validates the content packages in the format of {@code docs/content-format.md}: {@code
+ * catalogue.yaml}, {@code digcomp/digcomp-2.2.csv} and one {@code module.yaml} per module with its
+ * Markdown units and GIFT practice questions.
  *
  * <p>All or nothing: {@link #read()} either returns the whole package or throws a {@link
  * ContentException} listing every problem found as {@code file:line: reason}.
@@ -150,7 +150,9 @@ public final class ContentPackageReader {
             } else if (!areaCodes.contains(r.get("parent"))) {
               problems.add(
                   new ContentProblem(
-                      DIGCOMP_FILE, line, "competence " + code + ": unknown area " + r.get("parent")));
+                      DIGCOMP_FILE,
+                      line,
+                      "competence " + code + ": unknown area " + r.get("parent")));
             } else {
               competences.add(new CompetenceRow(code, r.get("parent"), name));
             }
@@ -391,7 +393,8 @@ public final class ContentPackageReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problem(file, field(file, m, key, true), "'" + key + "' must be a whole number " + min + "-" + max);
+    problem(
+        file, field(file, m, key, true), "'" + key + "' must be a whole number " + min + "-" + max);
     return null;
   }
 

@@ -3,8 +3,8 @@ package be.edusprong.lms.domain.content;
 import java.nio.file.Path;
 
 /**
- * Build-time check of the {@code content/} folder: run by the {@code lms-content} module's build, it
- * exits with status 1 and prints every problem as {@code file:line: reason} when a package is
+ * Build-time check of the {@code content/} folder: run by the {@code lms-content} module's build,
+ * it exits with status 1 and prints every problem as {@code file:line: reason} when a package is
  * malformed, so a broken module never reaches a running platform.
  */
 public final class ContentValidator {
@@ -39,8 +39,8 @@ public final class ContentValidator {
               + " practice questions");
     } catch (ContentException e) {
       for (ContentProblem p : e.problems()) {
-        System.err.println(root.resolve(p.file()) + (p.line() > 0 ? ":" + p.line() : "") + ": "
-            + p.message());
+        System.err.println(
+            root.resolve(p.file()) + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message());
       }
       System.err.println(e.problems().size() + " problem(s) in content");
       System.exit(1);

@@ -31,8 +31,30 @@ final class UnitMarkdown {
   static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()
           .allowElements(
-              "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "code", "pre",
-              "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "a", "img")
+              "p",
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "h6",
+              "ul",
+              "ol",
+              "li",
+              "strong",
+              "em",
+              "code",
+              "pre",
+              "blockquote",
+              "hr",
+              "br",
+              "table",
+              "thead",
+              "tbody",
+              "tr",
+              "th",
+              "td",
+              "a",
+              "img")
           .allowAttributes("href")
           .onElements("a")
           .allowAttributes("src", "alt", "title")
@@ -64,11 +86,7 @@ final class UnitMarkdown {
    * @param exists tells whether a path relative to the module folder exists
    */
   Rendered render(
-      String moduleCode,
-      String file,
-      String unitDir,
-      String markdown,
-      Predicate<String> exists) {
+      String moduleCode, String file, String unitDir, String markdown, Predicate<String> exists) {
     Node document = parser.parse(markdown);
     List<ContentProblem> problems = new ArrayList<>();
     document.accept(

@@ -52,8 +52,7 @@ public class EnrolmentService {
 
   /** The enrolment of a learner in a module, if any. */
   public Optional<Enrolment> find(long learnerId, long moduleId) {
-    return em
-        .createQuery(
+    return em.createQuery(
             "SELECT e FROM Enrolment e WHERE e.learner.id = :l AND e.module.id = :m",
             Enrolment.class)
         .setParameter("l", learnerId)

@@ -16,7 +16,8 @@ public class CatalogueService {
   @Inject EntityManager em;
 
   /**
-   * Published modules, in catalogue order (kind, then level, then title).
+   * Published modules, in catalogue order: open modules for cursisten first, then Digisprong
+   * modules for school teams; within each, by level, then title.
    *
    * @param areaCode DigComp area code ({@code 1}-{@code 5}) a module must cover a competence of, or
    *     null for all
@@ -26,7 +27,7 @@ public class CatalogueService {
     List<CourseModule> all =
         em.createQuery(
                 "SELECT m FROM CourseModule m WHERE m.published = TRUE"
-                    + " ORDER BY m.kind, m.proficiencyLevel, m.titleNl",
+                    + " ORDER BY m.kind DESC, m.proficiencyLevel, m.titleNl",
                 CourseModule.class)
             .getResultList();
     return all.stream()
@@ -42,8 +43,7 @@ public class CatalogueService {
 
   /** The published module with this code, if any. */
   public Optional<CourseModule> byCode(String code) {
-    return em
-        .createQuery(
+    return em.createQuery(
             "SELECT m FROM CourseModule m WHERE m.code = :c AND m.published = TRUE",
             CourseModule.class)
         .setParameter("c", code)
@@ -59,8 +59,7 @@ public class CatalogueService {
   public CourseModule require(String code) {
     return byCode(code)
         .orElseThrow(
-            () ->
-                new DomainException("error.module.unknown", "no module '" + code + "'", code));
+            () -> new DomainException("error.module.unknown", "no module '" + code + "'", code));
   }
 
   /**

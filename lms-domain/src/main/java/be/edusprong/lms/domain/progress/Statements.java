@@ -165,5 +165,6 @@ public final class Statements {
   public static final String TYPE_MODULE = "http://adlnet.gov/expapi/activities/module";
 
   /** ADL activity type of a question. */
-  public static final String TYPE_INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction";
+  public static final String TYPE_INTERACTION =
+      "http://adlnet.gov/expapi/activities/cmi.interaction";
 }

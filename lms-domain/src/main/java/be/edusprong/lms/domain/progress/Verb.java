@@ -1,8 +1,8 @@
 package be.edusprong.lms.domain.progress;
 
 /**
- * The xAPI verbs the platform records, from the ADL vocabulary
- * (http://adlnet.gov/expapi/verbs/, xAPI 1.0.3 Part Two section 2.4.3).
+ * The xAPI verbs the platform records, from the ADL vocabulary (http://adlnet.gov/expapi/verbs/,
+ * xAPI 1.0.3 Part Two section 2.4.3).
  */
 public enum Verb {
   /** A learner viewed a learning unit. */

@@ -32,7 +32,8 @@ public class Resources {
         em = (EntityManager) new InitialContext().lookup(PERSISTENCE_CONTEXT);
       } catch (NamingException e) {
         throw new IllegalStateException(
-            "no persistence context at " + PERSISTENCE_CONTEXT + ": is the web module deployed?", e);
+            "no persistence context at " + PERSISTENCE_CONTEXT + ": is the web module deployed?",
+            e);
       }
       entityManager = em;
     }
