@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.Iterator;
 
 /**
- * Turns every unhandled exception of a Faces request, ajax or not, into a redirect to the error page
- * with an error id ({@link ErrorIds}); an expired view reloads the page instead.
+ * Turns every unhandled exception of a Faces request, ajax or not, into a redirect to the error
+ * page with an error id ({@link ErrorIds}); an expired view reloads the page instead.
  */
 public class LmsExceptionHandlerFactory extends ExceptionHandlerFactory {
   public LmsExceptionHandlerFactory(ExceptionHandlerFactory wrapped) {

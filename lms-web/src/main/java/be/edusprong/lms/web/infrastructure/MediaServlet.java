@@ -46,7 +46,8 @@ public class MediaServlet extends HttpServlet {
       response.setContentType(TYPES.get(m.group(4)));
       response.setHeader("Cache-Control", "public, max-age=3600");
       // An SVG opened directly must not run script: forbid everything but its own styles.
-      response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+      response.setHeader(
+          "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
       response.setHeader("X-Content-Type-Options", "nosniff");
       in.transferTo(response.getOutputStream());
     }

@@ -33,8 +33,8 @@ import org.flywaydb.core.Flyway;
  *       (idempotent: an unchanged version is left alone).
  *   <li>Demo mode ({@code LMS_DEMO=true}, set by the launcher when no {@code LMS_DB_URL} was given)
  *       creates the demo accounts of {@link DemoAccounts}. Otherwise, when no administrator exists
- *       yet, {@code LMS_ADMIN_USERNAME} and {@code LMS_ADMIN_PASSWORD} create the first one; there is
- *       never a default password.
+ *       yet, {@code LMS_ADMIN_USERNAME} and {@code LMS_ADMIN_PASSWORD} create the first one; there
+ *       is never a default password.
  * </ol>
  *
  * The data source is defined here from the environment: {@code LMS_DB_URL} (a {@code

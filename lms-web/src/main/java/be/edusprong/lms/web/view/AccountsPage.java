@@ -116,8 +116,8 @@ public class AccountsPage implements Serializable {
       return null;
     }
     accounts.setActive(account.getId(), !account.isActive());
-    Messages.info(account.isActive() ? "admin.deactivated" : "admin.reactivated",
-        account.getUsername());
+    Messages.info(
+        account.isActive() ? "admin.deactivated" : "admin.reactivated", account.getUsername());
     return "/beheer/accounts.xhtml?faces-redirect=true";
   }
 

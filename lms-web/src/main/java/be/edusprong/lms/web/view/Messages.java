@@ -20,7 +20,9 @@ public final class Messages {
     ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
     try {
       String pattern = bundle.getString(key);
-      return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+      return args.length == 0
+          ? pattern
+          : new MessageFormat(pattern, bundle.getLocale()).format(args);
     } catch (MissingResourceException e) {
       return key;
     }

@@ -25,7 +25,8 @@ public class PasswordPage {
         return null;
       }
       accounts.changeOwnPassword(
-          currentUser.require().getId(), current == null ? new char[0] : current.toCharArray(),
+          currentUser.require().getId(),
+          current == null ? new char[0] : current.toCharArray(),
           newPassword);
       Messages.info("password.changed");
       return "/account/wachtwoord.xhtml?faces-redirect=true";

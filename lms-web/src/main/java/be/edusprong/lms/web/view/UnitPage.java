@@ -3,7 +3,6 @@ package be.edusprong.lms.web.view;
 import be.edusprong.lms.assessment.item.Choice;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
-import be.edusprong.lms.assessment.item.MatchPair;
 import be.edusprong.lms.assessment.scoring.ChoiceResponse;
 import be.edusprong.lms.assessment.scoring.MatchResponse;
 import be.edusprong.lms.assessment.scoring.Response;
