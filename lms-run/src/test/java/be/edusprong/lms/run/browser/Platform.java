@@ -1,0 +1,145 @@
+package be.edusprong.lms.run.browser;
+
+import be.edusprong.lms.run.Database;
+import be.edusprong.lms.run.PayaraServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The platform under test, started once for all browser test classes of a run: a fresh database
+ * {@code lms_e2e} (on the local MariaDB at 127.0.0.1:3306 when it lets root in, else an embedded
+ * one), and Payara Server 6 on port {@value #HTTP_PORT} running the EAR in demo mode, so the demo
+ * accounts exist.
+ *
+ * <p>With the system property {@code lms.base.url} set (e.g. {@code http://localhost:8080/}) the
+ * tests use a platform that is already running instead; handy while writing tests, not in CI.
+ *
+ * <p>{@link PlatformExtension} keeps it in JUnit's root store, which closes it (server, then
+ * database) when the run ends; a JVM shutdown hook closes it too when the run is cut short
+ * (Ctrl-C).
+ */
+final class Platform implements AutoCloseable {
+  /** The HTTP port of the platform under test; the admin port is 32 lower. */
+  static final int HTTP_PORT = 18080;
+
+  private final String baseUrl;
+  private final PayaraServer server;
+  private final Database database;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private Platform(String baseUrl, PayaraServer server, Database database) {
+    this.baseUrl = baseUrl;
+    this.server = server;
+    this.database = database;
+    if (server != null) {
+      Runtime.getRuntime().addShutdownHook(new Thread(this::close, "lms-platform-stop"));
+    }
+  }
+
+  /** Starts the platform, or connects to the one named by {@code lms.base.url}. */
+  static Platform start() throws Exception {
+    String given = System.getProperty("lms.base.url", "");
+    if (!given.isBlank()) {
+      System.out.println("[platform] using the running platform at " + given);
+      return new Platform(given.endsWith("/") ? given : given + "/", null, null);
+    }
+    Path payaraHome = Path.of(required("lms.payara.home"));
+    Path ear = Path.of(required("lms.ear"));
+    Path work = Path.of(required("lms.work.dir"));
+    long started = System.nanoTime();
+    if (Database.reachable("127.0.0.1", HTTP_PORT)) {
+      throw new IllegalStateException(
+          "port "
+              + HTTP_PORT
+              + " is already in use (a platform left running by an earlier test run?): stop it"
+              + " first");
+    }
+    // A new domain every run: Payara would otherwise first start the application deployed by the
+    // previous run, and answer (with the old code) before it has redeployed the new EAR.
+    deleteRecursively(work.resolve("domains-" + HTTP_PORT));
+    Database database = Database.localOrEmbedded(work.resolve("mariadb"));
+    PayaraServer server = new PayaraServer(payaraHome, work, HTTP_PORT);
+    Platform platform = new Platform(server.url(), server, database);
+    try {
+      String url = database.createDatabase("lms_e2e", true);
+      System.out.println(
+          "[platform] database "
+              + url
+              + (database.isEmbedded() ? " (embedded MariaDB)" : " (local MariaDB)")
+              + "; starting Payara on port "
+              + HTTP_PORT
+              + ", log "
+              + server.log());
+      server.start(
+          ear,
+          Map.of(
+              "LMS_DB_URL",
+              url,
+              "LMS_DB_USER",
+              database.user(),
+              "LMS_DB_PASSWORD",
+              database.password(),
+              "LMS_DEMO",
+              "true"));
+      server.awaitReady(Duration.ofMinutes(6));
+    } catch (Exception | Error e) {
+      System.err.println("[platform] did not start; end of the server log:\n" + server.tail(200));
+      platform.close();
+      throw e;
+    }
+    System.out.printf(
+        "[platform] ready at %s after %d s%n",
+        server.url(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    return platform;
+  }
+
+  /** The base URL, ending in {@code /}. */
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  /** The last lines of the server log, or a note when the platform was not started here. */
+  String serverTail(int lines) {
+    return server == null ? "(platform not started by the tests: no log)" : server.tail(lines);
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (server != null) {
+      System.out.println("[platform] stopping");
+      server.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          "system property " + property + " is not set (failsafe in lms-run/pom.xml sets it)");
+    }
+    return value;
+  }
+}
