@@ -106,7 +106,8 @@ public final class Database implements AutoCloseable {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("bad database name " + name);
     }
-    try (Connection c = connect(""); Statement s = c.createStatement()) {
+    try (Connection c = connect("");
+        Statement s = c.createStatement()) {
       if (fresh) {
         s.execute("DROP DATABASE IF EXISTS " + name);
       }

@@ -60,7 +60,9 @@ public final class PayaraServer implements AutoCloseable {
   }
 
   /**
-   * Creates the domain when missing, deploys the EAR and starts the server.
+   * Creates a fresh domain, deploys the EAR and starts the server. The domain is made anew on every
+   * start (about 10 s) so that the application that answers is always the EAR given here, never one
+   * left deployed by an earlier run; the data lives in the database, not in the domain.
    *
    * @param ear the EAR to run
    * @param env extra environment for the server (LMS_DB_URL, ...)
@@ -70,10 +72,9 @@ public final class PayaraServer implements AutoCloseable {
     if (!Files.isRegularFile(ear)) {
       throw new IOException("no EAR at " + ear + ": build it first (mvn package)");
     }
+    deleteRecursively(domainsDir);
     Files.createDirectories(domainsDir);
-    if (!Files.isDirectory(domainsDir.resolve(DOMAIN))) {
-      createDomain();
-    }
+    createDomain();
     Path autodeploy = domainsDir.resolve(DOMAIN).resolve("autodeploy");
     Files.createDirectories(autodeploy);
     try (var stale = Files.list(autodeploy)) {
@@ -148,8 +149,7 @@ public final class PayaraServer implements AutoCloseable {
     }
     try {
       Process stop =
-          new ProcessBuilder(
-                  asadmin(), "stop-domain", "--domaindir", domainsDir.toString(), DOMAIN)
+          new ProcessBuilder(asadmin(), "stop-domain", "--domaindir", domainsDir.toString(), DOMAIN)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
@@ -201,6 +201,17 @@ public final class PayaraServer implements AutoCloseable {
       }
     } finally {
       Files.deleteIfExists(passwordFile);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 

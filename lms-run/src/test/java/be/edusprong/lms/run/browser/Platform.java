@@ -2,14 +2,10 @@ package be.edusprong.lms.run.browser;
 
 import be.edusprong.lms.run.Database;
 import be.edusprong.lms.run.PayaraServer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * The platform under test, started once for all browser test classes of a run: a fresh database
@@ -60,9 +56,6 @@ final class Platform implements AutoCloseable {
               + " is already in use (a platform left running by an earlier test run?): stop it"
               + " first");
     }
-    // A new domain every run: Payara would otherwise first start the application deployed by the
-    // previous run, and answer (with the old code) before it has redeployed the new EAR.
-    deleteRecursively(work.resolve("domains-" + HTTP_PORT));
     Database database = Database.localOrEmbedded(work.resolve("mariadb"));
     PayaraServer server = new PayaraServer(payaraHome, work, HTTP_PORT);
     Platform platform = new Platform(server.url(), server, database);
@@ -120,17 +113,6 @@ final class Platform implements AutoCloseable {
     }
     if (database != null) {
       database.close();
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 

@@ -2,13 +2,16 @@ package be.edusprong.lms.web.view;
 
 import be.edusprong.lms.domain.coaching.CoachingService;
 import be.edusprong.lms.domain.coaching.LearnerOverview;
+import be.edusprong.lms.domain.module.CatalogueService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The coach's page (coach/cursisten.xhtml): their cursisten, last activity and progress. */
 @Named
@@ -21,15 +24,24 @@ public class CaseloadPage {
       DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(BRUSSELS);
 
   @Inject CoachingService coaching;
+  @Inject CatalogueService catalogue;
+  @Inject LocaleBean locale;
   @Inject CurrentUser currentUser;
 
   private List<LearnerOverview> caseload;
+  private final Map<String, String> titles = new HashMap<>();
 
   public List<LearnerOverview> getCaseload() {
     if (caseload == null) {
       caseload = coaching.caseload(currentUser.require().getId());
     }
     return caseload;
+  }
+
+  /** The title of a module in the page's language, or its code when it is no longer published. */
+  public String moduleTitle(String code) {
+    return titles.computeIfAbsent(
+        code, c -> catalogue.byCode(c).map(m -> locale.pick(m.getTitle())).orElse(c));
   }
 
   /** A time as dd/MM/yyyy HH:mm in Brussels time, or "" when null. */
