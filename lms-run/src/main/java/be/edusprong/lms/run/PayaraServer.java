@@ -89,7 +89,8 @@ public final class PayaraServer implements AutoCloseable {
             asadmin(), "start-domain", "--verbose", "--domaindir", domainsDir.toString(), DOMAIN);
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+    // Appended, so the error ids of an earlier run stay findable.
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     process = pb.start();
   }
 
@@ -199,9 +200,31 @@ public final class PayaraServer implements AutoCloseable {
       if (p.waitFor() != 0) {
         throw new IOException("asadmin create-domain failed:\n" + out);
       }
+      harden(domainsDir.resolve(DOMAIN).resolve("config").resolve("domain.xml"));
     } finally {
       Files.deleteIfExists(passwordFile);
     }
+  }
+
+  /**
+   * Tightens the new domain: the admin listener (no password in this local domain) answers on
+   * 127.0.0.1 only, and responses do not name the server and its version ({@code Server}, {@code
+   * X-Powered-By}).
+   */
+  static void harden(Path domainXml) throws IOException {
+    String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
+    String hardened =
+        xml.replace(
+                "name=\"admin-listener\" thread-pool=",
+                "name=\"admin-listener\" address=\"127.0.0.1\" thread-pool=")
+            .replace(
+                "<http default-virtual-server=\"server\"",
+                "<http default-virtual-server=\"server\" xpowered-by=\"false\""
+                    + " server-header=\"false\"");
+    if (hardened.equals(xml)) {
+      throw new IOException("unexpected domain.xml layout, not hardened: " + domainXml);
+    }
+    Files.writeString(domainXml, hardened, StandardCharsets.UTF_8);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -28,7 +28,16 @@ public class AccountService {
   /** The shortest password accepted (NIST SP 800-63B, 5.1.1.2, asks at least 8; we ask 10). */
   public static final int MIN_PASSWORD_LENGTH = 10;
 
+  /** Longest display name, as the column allows. */
+  public static final int MAX_DISPLAY_NAME = 200;
+
+  /** Longest e-mail address (RFC 5321, section 4.5.3.1.3: a path is at most 256 octets). */
+  public static final int MAX_EMAIL = 254;
+
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,79}");
+
+  // Deliberately loose (one @, a dot in the domain, no spaces): the mail server is the judge.
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   @Inject EntityManager em;
   @Inject Pbkdf2PasswordHash passwordHash;
@@ -52,10 +61,28 @@ public class AccountService {
    * @param roles at least one role
    * @return the new account
    * @throws DomainException {@code error.account.username} (bad or taken name), {@code
-   *     error.password.short}, {@code error.account.roles}, {@code error.centre.unknown}
+   *     error.password.short}, {@code error.account.roles}, {@code error.centre.unknown}, {@code
+   *     error.account.displayName}
    */
   public UserAccount create(
       String centreCode, String username, String displayName, String password, Set<Role> roles) {
+    return create(centreCode, username, displayName, null, password, roles);
+  }
+
+  /**
+   * Creates an account with an e-mail address, in one transaction: either both or nothing.
+   *
+   * @param email an e-mail address of at most {@link #MAX_EMAIL} characters, or null/blank for none
+   * @throws DomainException as {@link #create(String, String, String, String, Set)}, and {@code
+   *     error.account.email} for an address that is too long or has no {@code x@y.z} shape
+   */
+  public UserAccount create(
+      String centreCode,
+      String username,
+      String displayName,
+      String email,
+      String password,
+      Set<Role> roles) {
     String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
     if (!USERNAME.matcher(name).matches()) {
       throw new DomainException(
@@ -68,9 +95,8 @@ public class AccountService {
     if (roles == null || roles.isEmpty()) {
       throw new DomainException("error.account.roles", "an account needs at least one role");
     }
-    if (displayName == null || displayName.isBlank()) {
-      throw new DomainException("error.account.displayName", "display name is empty");
-    }
+    checkDisplayName(displayName);
+    String checkedEmail = checkEmail(email);
     checkPasswordRules(password);
     configureHash();
     UserAccount account =
@@ -81,6 +107,7 @@ public class AccountService {
             passwordHash.generate(password.toCharArray()),
             roles,
             clock.instant());
+    account.rename(displayName.trim(), checkedEmail);
     em.persist(account);
     return account;
   }
@@ -137,6 +164,35 @@ public class AccountService {
     account.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
   }
 
+  /**
+   * Changes everything the administrator's edit form holds, in one transaction: a refused part
+   * leaves the account as it was.
+   *
+   * @param coachId the coach for a learner, or null for none (ignored unless the roles hold
+   *     LEARNER)
+   * @param newPassword a new password, or null/blank to keep the current one
+   * @throws DomainException as {@link #rename}, {@link #changeRoles}, {@link #assignCoach} and
+   *     {@link #resetPassword}
+   */
+  public void update(
+      long accountId,
+      String displayName,
+      String email,
+      Set<Role> roles,
+      Long coachId,
+      String newPassword) {
+    rename(accountId, displayName, email);
+    changeRoles(accountId, roles);
+    if (roles.contains(Role.LEARNER)) {
+      assignCoach(accountId, coachId);
+    } else {
+      require(accountId).assignCoach(null);
+    }
+    if (newPassword != null && !newPassword.isBlank()) {
+      resetPassword(accountId, newPassword);
+    }
+  }
+
   /** Sets a new password for an account (administrator action). */
   public void resetPassword(long accountId, String newPassword) {
     checkPasswordRules(newPassword);
@@ -144,20 +200,32 @@ public class AccountService {
     require(accountId).changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
   }
 
-  /** Replaces the roles of an account; at least one. */
+  /**
+   * Replaces the roles of an account; at least one.
+   *
+   * @throws DomainException {@code error.account.roles} for none, {@code error.account.lastAdmin}
+   *     when this would leave the centre without an active administrator
+   */
   public void changeRoles(long accountId, Set<Role> roles) {
     if (roles == null || roles.isEmpty()) {
       throw new DomainException("error.account.roles", "an account needs at least one role");
     }
-    require(accountId).changeRoles(roles);
+    UserAccount account = require(accountId);
+    if (account.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+      requireAnotherActiveAdmin(account);
+    }
+    account.changeRoles(roles);
   }
 
-  /** Changes name and e-mail address. */
+  /**
+   * Changes name and e-mail address.
+   *
+   * @throws DomainException {@code error.account.displayName}, {@code error.account.email}
+   */
   public void rename(long accountId, String displayName, String email) {
-    if (displayName == null || displayName.isBlank()) {
-      throw new DomainException("error.account.displayName", "display name is empty");
-    }
-    require(accountId).rename(displayName.trim(), email == null || email.isBlank() ? null : email);
+    checkDisplayName(displayName);
+    String checkedEmail = checkEmail(email);
+    require(accountId).rename(displayName.trim(), checkedEmail);
   }
 
   /**
@@ -186,14 +254,62 @@ public class AccountService {
     learner.assignCoach(coach);
   }
 
-  /** Deactivates (true) or reactivates (false) an account; a deactivated one cannot log in. */
+  /**
+   * Reactivates (true) or deactivates (false) an account; a deactivated one cannot log in, and its
+   * open sessions end at their next request.
+   *
+   * @throws DomainException {@code error.account.lastAdmin} when deactivating the centre's last
+   *     active administrator
+   */
   public void setActive(long accountId, boolean active) {
     UserAccount account = require(accountId);
     if (active) {
       account.reactivate();
     } else {
+      if (account.hasRole(Role.ADMIN)) {
+        requireAnotherActiveAdmin(account);
+      }
       account.deactivate();
     }
+  }
+
+  /** Whether the account with this username exists and is active (checked on every request). */
+  public boolean isActive(String username) {
+    return findByUsername(username).map(UserAccount::isActive).orElse(false);
+  }
+
+  private void requireAnotherActiveAdmin(UserAccount account) {
+    boolean another =
+        accountsOf(account.getCentre().getId()).stream()
+            .anyMatch(
+                a -> a.isActive() && a.hasRole(Role.ADMIN) && !a.getId().equals(account.getId()));
+    if (!another) {
+      throw new DomainException(
+          "error.account.lastAdmin", "the centre would be left without an administrator");
+    }
+  }
+
+  private static void checkDisplayName(String displayName) {
+    if (displayName == null || displayName.isBlank()) {
+      throw new DomainException("error.account.displayName", "display name is empty");
+    }
+    if (displayName.trim().length() > MAX_DISPLAY_NAME) {
+      throw new DomainException(
+          "error.account.displayName.long",
+          "display name longer than " + MAX_DISPLAY_NAME,
+          MAX_DISPLAY_NAME);
+    }
+  }
+
+  private static String checkEmail(String email) {
+    if (email == null || email.isBlank()) {
+      return null;
+    }
+    String trimmed = email.trim();
+    if (trimmed.length() > MAX_EMAIL || !EMAIL.matcher(trimmed).matches()) {
+      throw new DomainException("error.account.email", "not an e-mail address", trimmed);
+    }
+    return trimmed;
   }
 
   /** The accounts of a centre, by username. */

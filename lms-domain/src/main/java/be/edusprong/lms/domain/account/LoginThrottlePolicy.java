@@ -45,12 +45,12 @@ public final class LoginThrottlePolicy {
 
   /** Key of the account-from-one-address counter; usernames are compared case-insensitively. */
   public static String accountAddressKey(String username, String address) {
-    return "acct-ip:" + normalise(username) + "|" + address;
+    return "acct-ip:" + normalise(username) + "|" + cap(address);
   }
 
   /** Key of the one-address counter. */
   public static String addressKey(String address) {
-    return "ip:" + address;
+    return "ip:" + cap(address);
   }
 
   /** Key of the one-account counter. */
@@ -87,7 +87,15 @@ public final class LoginThrottlePolicy {
     return seconds >= cap.toSeconds() ? cap : Duration.ofSeconds(seconds);
   }
 
+  /** Longest username and address kept in a key: longer input cannot be a real account anyway. */
+  static final int MAX_KEY_PART = 100;
+
   private static String normalise(String username) {
-    return username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+    return cap(username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  // Keys fit the 400-character column whatever a stranger types as username or sends as address.
+  private static String cap(String part) {
+    return part.length() <= MAX_KEY_PART ? part : part.substring(0, MAX_KEY_PART);
   }
 }

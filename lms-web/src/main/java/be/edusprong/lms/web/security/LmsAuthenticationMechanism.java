@@ -73,7 +73,8 @@ public class LmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     String address = request.getRemoteAddr();
     Duration wait = throttle.waitBeforeAttempt(up.getCaller(), address);
     if (!wait.isZero()) {
-      request.setAttribute(THROTTLED_SECONDS, Math.max(1, wait.toSeconds()));
+      // Rounded up: telling someone to wait less than the real wait only earns another refusal.
+      request.setAttribute(THROTTLED_SECONDS, Math.max(1, (wait.toMillis() + 999) / 1000));
       return AuthenticationStatus.SEND_FAILURE;
     }
     Duration slowdown = throttle.slowdown(up.getCaller());

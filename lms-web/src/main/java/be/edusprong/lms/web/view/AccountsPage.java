@@ -60,11 +60,9 @@ public class AccountsPage implements Serializable {
               currentUser.require().getCentre().getCode(),
               username,
               displayName,
+              email,
               password,
               toRoles(roles));
-      if (email != null && !email.isBlank()) {
-        accounts.rename(created.getId(), displayName, email);
-      }
       Messages.info("admin.created", created.getUsername());
       return "/beheer/accounts.xhtml?faces-redirect=true";
     } catch (DomainException e) {
@@ -91,14 +89,8 @@ public class AccountsPage implements Serializable {
       return null;
     }
     try {
-      accounts.rename(editId, editDisplayName, editEmail);
-      accounts.changeRoles(editId, toRoles(editRoles));
-      if (editRoles.contains(Role.LEARNER.name())) {
-        accounts.assignCoach(editId, editCoachId);
-      }
-      if (editPassword != null && !editPassword.isBlank()) {
-        accounts.resetPassword(editId, editPassword);
-      }
+      accounts.update(
+          editId, editDisplayName, editEmail, toRoles(editRoles), editCoachId, editPassword);
       Messages.info("admin.saved");
       return "/beheer/accounts.xhtml?faces-redirect=true";
     } catch (DomainException e) {

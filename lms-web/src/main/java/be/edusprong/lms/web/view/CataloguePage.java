@@ -57,6 +57,11 @@ public class CataloguePage {
     return english ? text : text.replace('.', ',');
   }
 
+  /** Competence codes in DigComp order (1.1 ... 5.4), for stable tags. */
+  public List<String> sorted(java.util.Collection<String> codes) {
+    return codes.stream().sorted().toList();
+  }
+
   public String getArea() {
     return area;
   }

@@ -36,6 +36,17 @@ public class LoginPage {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    if (request.getUserPrincipal() != null) {
+      // Someone else is still logged in (a shared computer): end that session completely first,
+      // so a failed login never leaves the previous user logged in.
+      try {
+        request.logout();
+      } catch (ServletException e) {
+        throw new IOException(e);
+      }
+      external.invalidateSession();
+      request.getSession(true);
+    }
     AuthenticationStatus status =
         security.authenticate(
             request,

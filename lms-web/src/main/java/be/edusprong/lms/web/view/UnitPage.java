@@ -76,24 +76,35 @@ public class UnitPage implements Serializable {
     private Boolean correct;
     private List<String> feedback = List.of();
 
-    Question(long id, Item item, boolean answered) {
+    /**
+     * @param seed fixes the order of choices and of matching answers for one learner and question
+     *     (authors often write the right answer first; Moodle shuffles answers by default too)
+     */
+    Question(long id, Item item, boolean answered, long seed) {
       this.id = id;
       this.title = item.displayTitle();
       this.type = item.type().name();
       this.stemHtml = item.stemHtml();
-      this.options =
+      List<Option> choices =
           item.type() == ItemType.CHOICE_SINGLE
                   || item.type() == ItemType.CHOICE_MULTIPLE
                   || item.type() == ItemType.TRUE_FALSE
               ? item.choices().stream().map(c -> new Option(c.id(), label(item, c))).toList()
               : List.of();
+      this.options = item.type() == ItemType.TRUE_FALSE ? choices : shuffled(choices, seed);
       this.premises =
           item.pairs().stream()
               .filter(p -> !p.distractor())
               .map(p -> new Option(p.id(), p.premiseHtml()))
               .toList();
-      this.matchAnswers = item.matchAnswers();
+      this.matchAnswers = shuffled(item.matchAnswers(), seed);
       this.answered = answered;
+    }
+
+    private static <T> List<T> shuffled(List<T> list, long seed) {
+      List<T> copy = new ArrayList<>(list);
+      java.util.Collections.shuffle(copy, new java.util.Random(seed));
+      return List.copyOf(copy);
     }
 
     private static String label(Item item, Choice c) {
@@ -239,7 +250,12 @@ public class UnitPage implements Serializable {
     Set<Long> answered = progress.answeredItems(learner, found.getId());
     List<Question> list = new ArrayList<>();
     for (PracticeItem p : found.getItems()) {
-      list.add(new Question(p.getId(), practiceItems.toItem(p), answered.contains(p.getId())));
+      list.add(
+          new Question(
+              p.getId(),
+              practiceItems.toItem(p),
+              answered.contains(p.getId()),
+              learner * 31 + p.getId()));
     }
     questions = list;
     completed = progress.isUnitCompleted(learner, found.getId());
