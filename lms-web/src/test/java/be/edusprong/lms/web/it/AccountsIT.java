@@ -208,6 +208,79 @@ class AccountsIT {
             "acct-ip:" + user + "|" + attacker));
   }
 
+  @Test
+  void aRefusedEditLeavesTheAccountAsItWas() {
+    UserAccount learner = create("it-bewerk", Role.LEARNER);
+
+    DomainException refused =
+        assertThrows(
+            DomainException.class,
+            () ->
+                accounts.update(
+                    learner.getId(),
+                    "Een Nieuwe Naam",
+                    "geen-e-mailadres",
+                    EnumSet.of(Role.TEACHER),
+                    null,
+                    "een-nieuw-wachtwoord"));
+    assertEquals("error.account.email", refused.messageKey());
+    UserAccount after = accounts.find(learner.getId()).orElseThrow();
+    assertEquals(learner.getDisplayName(), after.getDisplayName());
+    assertEquals(Set.of(Role.LEARNER), after.getRoles());
+    assertTrue(accounts.authenticate(learner.getUsername(), PASSWORD.toCharArray()).isPresent());
+
+    DomainException tooLong =
+        assertThrows(
+            DomainException.class,
+            () ->
+                accounts.create(
+                    Centres.DEFAULT_CENTRE_CODE,
+                    "it-lang-" + UUID.randomUUID().toString().substring(0, 8),
+                    "x".repeat(AccountService.MAX_DISPLAY_NAME + 1),
+                    PASSWORD,
+                    EnumSet.of(Role.LEARNER)));
+    assertEquals("error.account.displayName.long", tooLong.messageKey());
+  }
+
+  @Test
+  void theLastActiveAdministratorOfACentreStays() {
+    UserAccount admin = create("it-beheer", Role.ADMIN);
+    List<UserAccount> others =
+        accounts.accountsOf(admin.getCentre().getId()).stream()
+            .filter(a -> a.isActive() && a.hasRole(Role.ADMIN) && !a.getId().equals(admin.getId()))
+            .toList();
+    others.forEach(a -> accounts.setActive(a.getId(), false));
+    try {
+      assertEquals(
+          "error.account.lastAdmin",
+          assertThrows(DomainException.class, () -> accounts.setActive(admin.getId(), false))
+              .messageKey());
+      assertEquals(
+          "error.account.lastAdmin",
+          assertThrows(
+                  DomainException.class,
+                  () -> accounts.changeRoles(admin.getId(), EnumSet.of(Role.TEACHER)))
+              .messageKey());
+      assertTrue(accounts.find(admin.getId()).orElseThrow().isActive());
+      assertTrue(accounts.find(admin.getId()).orElseThrow().hasRole(Role.ADMIN));
+    } finally {
+      others.forEach(a -> accounts.setActive(a.getId(), true));
+    }
+  }
+
+  @Test
+  void anAbsurdlyLongUsernameIsCountedNotAnError() {
+    String huge = "a".repeat(1_000);
+    String from = address("192.0.2.");
+    for (int i = 0; i < 4; i++) {
+      throttle.recordFailure(huge, from);
+    }
+    assertTrue(throttle.waitBeforeAttempt(huge, from).compareTo(Duration.ZERO) > 0);
+    assertTrue(
+        identityStore.validate(credential(huge, PASSWORD)).getStatus()
+            == CredentialValidationResult.Status.INVALID);
+  }
+
   private UserAccount create(String prefix, Role... roles) {
     return accounts.create(
         Centres.DEFAULT_CENTRE_CODE,
