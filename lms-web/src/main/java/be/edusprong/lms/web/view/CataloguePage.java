@@ -5,10 +5,13 @@ import be.edusprong.lms.domain.competence.CompetenceFramework;
 import be.edusprong.lms.domain.competence.ProficiencyLevel;
 import be.edusprong.lms.domain.module.CatalogueService;
 import be.edusprong.lms.domain.module.CourseModule;
+import be.edusprong.lms.domain.shared.LocalizedText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The public catalogue (index.xhtml): published modules, filtered by DigComp area and proficiency
@@ -24,6 +27,8 @@ public class CataloguePage {
   private String area;
   private Integer level;
   private List<CourseModule> modules;
+  // One query per request for all tags, not one per tag.
+  private Map<String, LocalizedText> competences;
 
   /** The modules that pass the filters. */
   public List<CourseModule> getModules() {
@@ -43,11 +48,12 @@ public class CataloguePage {
 
   /** The name of a competence code in the page's language, e.g. "4.2 Persoonsgegevens ...". */
   public String competenceName(String code, boolean english) {
-    return framework.competences().stream()
-        .filter(c -> c.getCode().equals(code))
-        .findFirst()
-        .map(c -> code + " " + (english ? c.getName().en() : c.getName().nl()))
-        .orElse(code);
+    if (competences == null) {
+      competences = new HashMap<>();
+      framework.competences().forEach(c -> competences.put(c.getCode(), c.getName()));
+    }
+    LocalizedText name = competences.get(code);
+    return name == null ? code : code + " " + (english ? name.en() : name.nl());
   }
 
   /** Study time in hours, rounded to the nearest half hour, e.g. "3,5" or "3.5" by locale. */
