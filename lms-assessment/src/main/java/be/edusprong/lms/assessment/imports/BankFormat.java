@@ -10,7 +10,11 @@ public enum BankFormat {
   /** Moodle GIFT (docs.moodle.org/en/GIFT_format). */
   GIFT,
   /** Moodle Aiken (docs.moodle.org/en/Aiken_format). */
-  AIKEN;
+  AIKEN,
+  /** Moodle XML (docs.moodle.org/en/Moodle_XML_format). */
+  MOODLE_XML,
+  /** Not recognised as any item-bank format: only in refusals (not a bank, unreadable file). */
+  UNKNOWN;
 
   /**
    * The name used in reports and on the command line.

@@ -1,0 +1,84 @@
+package be.edusprong.lms.assessment.imports;
+
+import be.edusprong.lms.assessment.aiken.AikenImporter;
+import be.edusprong.lms.assessment.moodlexml.MoodleXmlImporter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Picks the importer for a file from its content first and its name second, so a bank saved with
+ * the wrong extension is still read as what it is.
+ *
+ * <ul>
+ *   <li>XML ({@code <?xml} or a {@code <} as first character): not yet supported here, refused with
+ *       a message naming what it looks like;
+ *   <li>Aiken: an {@code ANSWER: X} line and no GIFT answer block ({@code {...}});
+ *   <li>GIFT: everything else (its parser refuses what is no GIFT).
+ * </ul>
+ */
+public final class Importers {
+  private static final Pattern AIKEN_ANSWER = Pattern.compile("(?m)^ANSWER:\\s*[A-Z]\\b");
+  private static final Pattern GIFT_BLOCK = Pattern.compile("\\{[^}]*\\}");
+
+  private Importers() {}
+
+  /**
+   * Imports one file with the importer its content calls for.
+   *
+   * @param text the decoded file content (UTF-8); a leading byte-order mark is ignored
+   * @param fileName the name for the report
+   * @return the report; a refusal for XML formats this version cannot read yet
+   */
+  public static FidelityReport importFile(String text, String fileName) {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    String start = body.stripLeading();
+    if (start.startsWith("<")) {
+      if (isMoodleQuiz(start)) {
+        return new MoodleXmlImporter().importFile(body, fileName);
+      }
+      return FidelityReport.refused(fileName, BankFormat.UNKNOWN, describeXml(start));
+    }
+    if (AIKEN_ANSWER.matcher(body).find() && !GIFT_BLOCK.matcher(body).find()) {
+      return new AikenImporter().importFile(body, fileName);
+    }
+    return new GiftImporter().importFile(body, fileName);
+  }
+
+  // The first element after the prolog, comments and processing instructions is <quiz>.
+  private static boolean isMoodleQuiz(String start) {
+    String rest = start;
+    while (true) {
+      rest = rest.stripLeading();
+      if (rest.startsWith("<?")) {
+        int end = rest.indexOf("?>");
+        if (end < 0) {
+          return false;
+        }
+        rest = rest.substring(end + 2);
+      } else if (rest.startsWith("<!--")) {
+        int end = rest.indexOf("-->");
+        if (end < 0) {
+          return false;
+        }
+        rest = rest.substring(end + 3);
+      } else {
+        return rest.startsWith("<quiz") || rest.startsWith("<!DOCTYPE quiz");
+      }
+    }
+  }
+
+  private static String describeXml(String start) {
+    String head = start.length() > 2_000 ? start.substring(0, 2_000) : start;
+    String lower = head.toLowerCase(Locale.ROOT);
+    if (lower.contains("assessmentresult")) {
+      return "a QTI result report (assessmentResult), not an item bank";
+    }
+    if (lower.contains("imsmanifest") || lower.contains("<manifest")) {
+      return "an IMS content package manifest: import the package itself";
+    }
+    if (lower.contains("assessmentitem") || lower.contains("qti-assessment-item")) {
+      return "a QTI item: QTI import is not available in this version";
+    }
+    return "an XML or HTML document, not a GIFT or Aiken item bank";
+  }
+}

@@ -1,0 +1,639 @@
+package be.edusprong.lms.assessment.moodlexml;
+
+import be.edusprong.lms.assessment.imports.BankFormat;
+import be.edusprong.lms.assessment.imports.FidelityReport;
+import be.edusprong.lms.assessment.imports.ItemImporter;
+import be.edusprong.lms.assessment.imports.ItemOutcome;
+import be.edusprong.lms.assessment.item.Choice;
+import be.edusprong.lms.assessment.item.Item;
+import be.edusprong.lms.assessment.item.ItemType;
+import be.edusprong.lms.assessment.item.MatchPair;
+import be.edusprong.lms.assessment.item.NumericAnswer;
+import be.edusprong.lms.assessment.item.SafeHtml;
+import be.edusprong.lms.assessment.item.TextFormat;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Moodle XML question files ({@code <quiz>} of {@code <question type="...">}; docs.moodle.org
+ * /en/Moodle_XML_format, reference implementation Moodle {@code question/format/xml/format.php}).
+ *
+ * <p>Parsing is safe ({@link SafeXml}): a file with a {@code <!DOCTYPE>} (external entities, entity
+ * bombs), more than 20 million characters, or more than 64 levels of nesting is refused before any
+ * question is read; so is a file that is not well-formed (with line and column), empty, binary, or
+ * whose root is not {@code <quiz>} (the message names what it is, e.g. "a QTI assessmentItem, not a
+ * Moodle XML quiz").
+ *
+ * <p>Each {@code <question>} gives one outcome at the line and column of its start tag, except
+ * {@code type="category"}, which sets the category of the questions after it to the path as written
+ * ({@code $course$/top/A/B}; Moodle {@code import_category}). Mapping, with the Moodle source of
+ * each rule ({@code format.php} functions):
+ *
+ * <ul>
+ *   <li>{@code multichoice} ({@code import_multichoice}): {@code <single>true</single>} (the
+ *       default) gives {@link ItemType#CHOICE_SINGLE}, {@code false} {@link
+ *       ItemType#CHOICE_MULTIPLE}; each non-blank {@code <answer>} a choice {@code A}, {@code B},
+ *       ... with weight = {@code fraction} (percent, negative allowed) and its feedback. Rejected:
+ *       fewer than 2 answers, or none earning marks.
+ *   <li>{@code truefalse} ({@code import_truefalse}): choices {@code TRUE} and {@code FALSE}; the
+ *       answer whose text is {@code true} gives TRUE's weight and feedback. Rejected: no true or no
+ *       false answer.
+ *   <li>{@code shortanswer} ({@code import_shortanswer}): each answer an accepted pattern ({@code
+ *       *} a wildcard, as in Moodle) with its fraction. {@code <usecase>1</usecase>} is a loss:
+ *       case sensitivity is a scoring option here, not part of the item.
+ *   <li>{@code numerical} ({@code import_numerical}): each answer a {@link NumericAnswer} (value
+ *       and {@code <tolerance>}), {@code *} the catch-all; {@code <units>} are a loss.
+ *   <li>{@code matching} ({@code import_match}): each {@code <subquestion>} a pair {@code A},
+ *       {@code B}, ...; an empty subquestion text is a distractor (its answer is only offered).
+ *       Rejected: fewer than 2 premises with text (Moodle {@code notenoughqsandas}).
+ *   <li>{@code essay} ({@code import_essay}), {@code description} ({@code import_description}).
+ * </ul>
+ *
+ * <p>Common to all: {@code <name>} is the title, {@code <questiontext format>} the stem format
+ * ({@code html}, {@code moodle_auto_format}, {@code plain_text}, {@code markdown}; missing means
+ * html, as in {@code import_headers}), {@code <generalfeedback>} the general feedback, {@code
+ * <tags>} the tags, {@code <idnumber>} the identifier when given. Fractions must be one of Moodle's
+ * grades ({@code question_bank::fraction_options_full}, matched within 0.001 percent, as {@code
+ * qformat_default::importprocess} does); any other grade rejects the question, as Moodle does.
+ *
+ * <p>Losses (imported with losses, each said): embedded {@code <file>} images (dropped for now),
+ * {@code @@PLUGINFILE@@} references to them, {@code <hint>}s, non-default combined feedback
+ * (correct / partially correct / incorrect), {@code shuffleanswers} false (the assessment decides
+ * shuffling), essay grader info, response templates and attachments, numerical units,
+ * case-sensitive short answers, an unknown text format (read as HTML).
+ *
+ * <p>Every other type ({@code calculated}, {@code calculatedsimple}, {@code calculatedmulti},
+ * {@code multianswer}/{@code cloze}, {@code ddwtos}, {@code gapselect}, {@code ddimageortext},
+ * {@code ddmarker}, {@code ordering}, {@code random}, {@code randomsamatch}, plugin types, ...) is
+ * rejected with "unsupported question type 'X' (line:col)", never dropped.
+ *
+ * <p>Identifiers: {@code <idnumber>} when given and unique, else {@code <slug of the name or
+ * stem>-<8 hex digits of SHA-256 of the question's XML>}; repeats get {@code -2}, {@code -3}, ...
+ * {@link Item#sourceText()} is the {@code <question>} element as written.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class MoodleXmlImporter implements ItemImporter {
+
+  /** Moodle's grades in percent ({@code question_bank::fraction_options_full}). */
+  private static final List<BigDecimal> GRADES =
+      Arrays.stream(
+              new String[] {
+                "100",
+                "90",
+                "83.33333",
+                "80",
+                "75",
+                "70",
+                "66.66667",
+                "60",
+                "50",
+                "40",
+                "33.33333",
+                "30",
+                "25",
+                "20",
+                "16.66667",
+                "14.28571",
+                "12.5",
+                "11.11111",
+                "10",
+                "5",
+                "0"
+              })
+          .map(BigDecimal::new)
+          .flatMap(g -> java.util.stream.Stream.of(g, g.negate()))
+          .toList();
+
+  private static final BigDecimal GRADE_TOLERANCE = new BigDecimal("0.001");
+  private static final Pattern PLUGINFILE = Pattern.compile("@@PLUGINFILE@@/([^\"'\\s>)]*)");
+  private static final Set<String> DEFAULT_COMBINED_FEEDBACK =
+      Set.of(
+          "your answer is correct.",
+          "your answer is partially correct.",
+          "your answer is incorrect.");
+
+  @Override
+  public BankFormat format() {
+    return BankFormat.MOODLE_XML;
+  }
+
+  /**
+   * Imports a Moodle XML file; see the class comment for refusals, mapping, losses and rejections.
+   *
+   * @param text the file content; a leading byte-order mark is ignored
+   * @param fileName the name for the report
+   * @return the report, one outcome per non-category question in source order, or a refusal; never
+   *     throws on malformed input
+   */
+  @Override
+  public FidelityReport importFile(String text, String fileName) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(fileName, "fileName");
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (body.indexOf('\0') >= 0) {
+      return refused(fileName, "this is a binary file, not a Moodle XML text file");
+    }
+    String start = body.stripLeading();
+    if (start.isEmpty()) {
+      return refused(fileName, "the file is empty");
+    }
+    if (!start.startsWith("<")) {
+      return refused(fileName, "this is not XML (GIFT or Aiken text?), not a Moodle XML quiz");
+    }
+    XmlNode root;
+    try {
+      root = SafeXml.parse(body);
+    } catch (SafeXml.Refusal r) {
+      return refused(fileName, r.getMessage());
+    }
+    if (!root.name.equals("quiz")) {
+      return refused(fileName, whatItIs(root.name) + ", not a Moodle XML quiz");
+    }
+    return FidelityReport.of(fileName, BankFormat.MOODLE_XML, new Reader(body).read(root));
+  }
+
+  private static FidelityReport refused(String fileName, String reason) {
+    return FidelityReport.refused(fileName, BankFormat.MOODLE_XML, reason);
+  }
+
+  private static String whatItIs(String root) {
+    return switch (root) {
+      case "assessmentItem", "qti-assessment-item" -> "this is a QTI assessmentItem";
+      case "assessmentTest", "qti-assessment-test" -> "this is a QTI assessmentTest";
+      case "questestinterop" -> "this is a QTI 1.2 questestinterop document";
+      case "assessmentResult", "qti-assessment-result" -> "this is a QTI result report";
+      case "manifest" -> "this is an IMS content package manifest (imsmanifest.xml)";
+      case "html" -> "this is an HTML page";
+      default -> "this is an XML document with root element <" + root + ">";
+    };
+  }
+
+  /** One pass over one file; not thread-safe, one per call. */
+  private static final class Reader {
+    private final String text;
+    private final int[] lineStarts;
+    private final List<ItemOutcome> outcomes = new ArrayList<>();
+    private final Map<String, Integer> ids = new HashMap<>();
+    private String category = "";
+
+    Reader(String text) {
+      this.text = text;
+      List<Integer> starts = new ArrayList<>();
+      starts.add(0);
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+          starts.add(i + 1);
+        }
+      }
+      lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    List<ItemOutcome> read(XmlNode quiz) {
+      for (XmlNode q : quiz.children) {
+        if (!q.name.equals("question")) {
+          continue;
+        }
+        int[] pos = position(q.startOffset);
+        String type = q.attributes.getOrDefault("type", "").strip();
+        if (type.equals("category")) {
+          category = q.child("category") == null ? "" : q.textOf("category").strip();
+          continue;
+        }
+        try {
+          question(q, type, pos);
+        } catch (Reject r) {
+          outcomes.add(ItemOutcome.rejected(pos[0], pos[1], r.getMessage()));
+        } catch (RuntimeException e) {
+          outcomes.add(
+              ItemOutcome.rejected(
+                  pos[0], pos[1], "question could not be read: " + e.getMessage()));
+        }
+      }
+      return outcomes;
+    }
+
+    /** 1-based line and column of a character offset. */
+    int[] position(int offset) {
+      int i = Arrays.binarySearch(lineStarts, offset);
+      int line = i >= 0 ? i : -i - 2;
+      return new int[] {line + 1, offset - lineStarts[line] + 1};
+    }
+
+    private void question(XmlNode q, String type, int[] pos) throws Reject {
+      String where = "(" + pos[0] + ":" + pos[1] + ")";
+      ItemType itemType =
+          switch (type) {
+            case "multichoice" -> single(q) ? ItemType.CHOICE_SINGLE : ItemType.CHOICE_MULTIPLE;
+            case "truefalse" -> ItemType.TRUE_FALSE;
+            case "shortanswer" -> ItemType.SHORT_ANSWER;
+            case "numerical" -> ItemType.NUMERICAL;
+            case "matching" -> ItemType.MATCHING;
+            case "essay" -> ItemType.ESSAY;
+            case "description" -> ItemType.DESCRIPTION;
+            default ->
+                throw new Reject(
+                    type.isEmpty()
+                        ? "question without a type attribute " + where
+                        : "unsupported question type '" + type + "' " + where);
+          };
+      List<String> losses = new ArrayList<>();
+      String title = q.textOf("name").strip();
+      XmlNode qt = q.child("questiontext");
+      TextFormat stemFormat = format(qt, losses, "question text");
+      String stemText = qt == null ? "" : qt.innerText();
+      String generalFeedback = html(q.child("generalfeedback"), losses, "general feedback");
+      List<Choice> choices = new ArrayList<>();
+      List<MatchPair> pairs = new ArrayList<>();
+      switch (itemType) {
+        case CHOICE_SINGLE, CHOICE_MULTIPLE -> choices = multichoice(q, losses);
+        case TRUE_FALSE -> choices = trueFalse(q, stemFormat, losses);
+        case SHORT_ANSWER -> choices = shortAnswer(q, losses);
+        case NUMERICAL -> choices = numerical(q, losses);
+        case MATCHING -> pairs = matching(q, losses);
+        case ESSAY -> essay(q, losses);
+        default -> {
+          // description: text only
+        }
+      }
+      shuffle(q, losses);
+      combinedFeedback(q, losses);
+      if (!q.all("hint").isEmpty()) {
+        losses.add(
+            q.all("hint").size()
+                + " hint(s) dropped: hints for interactive mode are not supported yet");
+      }
+      files(q, losses);
+      List<String> tags = new ArrayList<>();
+      XmlNode tagsNode = q.child("tags");
+      if (tagsNode != null) {
+        for (XmlNode t : tagsNode.all("tag")) {
+          String tag = t.innerText().strip();
+          if (!tag.isEmpty()) {
+            tags.add(tag);
+          }
+        }
+      }
+      String sourceText = text.substring(q.startOffset, Math.max(q.startOffset, q.endOffset));
+      String idNumber = q.value("idnumber");
+      String base;
+      if (idNumber != null && !idNumber.isEmpty()) {
+        base = idNumber;
+      } else {
+        String slug = slug(title.isEmpty() ? stemText.replaceAll("<[^>]*>", " ") : title);
+        base = (slug.isEmpty() ? "q" : slug) + "-" + hash(sourceText);
+      }
+      int n = ids.merge(base, 1, Integer::sum);
+      Item item =
+          new Item(
+              n == 1 ? base : base + "-" + n,
+              title,
+              itemType,
+              stemFormat,
+              stemText,
+              SafeHtml.render(stemText, stemFormat),
+              -1,
+              choices,
+              pairs,
+              generalFeedback,
+              category,
+              tags,
+              pos[0],
+              sourceText.isEmpty() ? "<question/>" : sourceText);
+      outcomes.add(
+          losses.isEmpty()
+              ? ItemOutcome.imported(item, pos[0], pos[1])
+              : ItemOutcome.importedWithLosses(
+                  item, pos[0], pos[1], List.copyOf(new LinkedHashSet<>(losses))));
+    }
+
+    private static boolean single(XmlNode q) {
+      String s = q.value("single");
+      return s == null || !(s.equalsIgnoreCase("false") || s.equals("0"));
+    }
+
+    private List<Choice> multichoice(XmlNode q, List<String> losses) throws Reject {
+      List<Choice> choices = new ArrayList<>();
+      for (XmlNode a : q.all("answer")) {
+        BigDecimal weight = fraction(a);
+        String answerText = a.innerText();
+        if (answerText.isBlank()) {
+          if (weight.signum() != 0) {
+            losses.add(
+                "a blank answer with fraction " + weight + "% was dropped (Moodle skips it)");
+          }
+          continue;
+        }
+        TextFormat f = format(a, losses, "answer");
+        choices.add(
+            new Choice(
+                Choice.idFor(choices.size()),
+                answerText,
+                f,
+                SafeHtml.render(answerText, f),
+                weight,
+                html(a.child("feedback"), losses, "answer feedback"),
+                null));
+      }
+      if (choices.size() < 2) {
+        throw new Reject(
+            "a multiple-choice question needs at least 2 answers, this one has " + choices.size());
+      }
+      if (choices.stream().noneMatch(c -> c.weightPercent().signum() > 0)) {
+        throw new Reject("no answer earns marks: give the right answer(s) a positive fraction");
+      }
+      return choices;
+    }
+
+    private List<Choice> trueFalse(XmlNode q, TextFormat stemFormat, List<String> losses)
+        throws Reject {
+      Choice truth = null;
+      Choice falsehood = null;
+      for (XmlNode a : q.all("answer")) {
+        String t = a.innerText().strip().toLowerCase(Locale.ROOT);
+        BigDecimal weight = fraction(a);
+        String feedback = html(a.child("feedback"), losses, "answer feedback");
+        if (t.equals("true") && truth == null) {
+          truth = new Choice("TRUE", "TRUE", stemFormat, "True", weight, feedback, null);
+        } else if (t.equals("false") && falsehood == null) {
+          falsehood = new Choice("FALSE", "FALSE", stemFormat, "False", weight, feedback, null);
+        } else {
+          throw new Reject(
+              "a true/false answer must be written 'true' or 'false' once each, found '"
+                  + a.innerText().strip()
+                  + "'");
+        }
+      }
+      if (truth == null || falsehood == null) {
+        throw new Reject("a true/false question needs a 'true' and a 'false' answer");
+      }
+      return List.of(truth, falsehood);
+    }
+
+    private List<Choice> shortAnswer(XmlNode q, List<String> losses) throws Reject {
+      String usecase = q.value("usecase");
+      if (usecase != null && (usecase.equals("1") || usecase.equalsIgnoreCase("true"))) {
+        losses.add(
+            "usecase=1 (case-sensitive answers) is not kept with the item; answers are compared"
+                + " case-insensitively unless the scorer is made case-sensitive");
+      }
+      List<Choice> choices = new ArrayList<>();
+      for (XmlNode a : q.all("answer")) {
+        BigDecimal weight = fraction(a);
+        String pattern = a.innerText().strip();
+        if (pattern.isEmpty()) {
+          continue;
+        }
+        choices.add(
+            new Choice(
+                Choice.idFor(choices.size()),
+                pattern,
+                TextFormat.PLAIN,
+                SafeHtml.render(pattern, TextFormat.PLAIN),
+                weight,
+                html(a.child("feedback"), losses, "answer feedback"),
+                null));
+      }
+      if (choices.isEmpty()) {
+        throw new Reject("a short-answer question needs at least one answer");
+      }
+      if (choices.stream().noneMatch(c -> c.weightPercent().signum() > 0)) {
+        throw new Reject("no answer earns marks: give the accepted answer(s) a positive fraction");
+      }
+      return choices;
+    }
+
+    private List<Choice> numerical(XmlNode q, List<String> losses) throws Reject {
+      XmlNode units = q.child("units");
+      if (units != null && !units.all("unit").isEmpty()) {
+        List<String> names =
+            units.all("unit").stream().map(u -> String.valueOf(u.value("unit_name"))).toList();
+        losses.add(
+            "units "
+                + names
+                + " dropped: numerical units are not supported yet; learners answer with the"
+                + " number only");
+      }
+      List<Choice> choices = new ArrayList<>();
+      for (XmlNode a : q.all("answer")) {
+        BigDecimal weight = fraction(a);
+        String value = a.innerText().strip();
+        String feedback = html(a.child("feedback"), losses, "answer feedback");
+        String id = Choice.idFor(choices.size());
+        if (value.equals("*") || value.isEmpty()) {
+          choices.add(new Choice(id, "*", TextFormat.PLAIN, "*", weight, feedback, null));
+          continue;
+        }
+        BigDecimal number = number(value, "answer");
+        String tol = a.value("tolerance");
+        BigDecimal tolerance =
+            tol == null || tol.isEmpty() ? BigDecimal.ZERO : number(tol, "tolerance").abs();
+        NumericAnswer numeric = new NumericAnswer(number, tolerance);
+        String spec =
+            tolerance.signum() == 0
+                ? number.toPlainString()
+                : number.toPlainString() + ":" + tolerance.toPlainString();
+        choices.add(
+            new Choice(
+                id, spec, TextFormat.PLAIN, SafeHtml.escape(spec), weight, feedback, numeric));
+      }
+      if (choices.stream().noneMatch(c -> c.numeric() != null)) {
+        throw new Reject("a numerical question needs at least one numeric answer");
+      }
+      if (choices.stream().noneMatch(c -> c.weightPercent().signum() > 0)) {
+        throw new Reject("no answer earns marks: give the accepted number(s) a positive fraction");
+      }
+      return choices;
+    }
+
+    private List<MatchPair> matching(XmlNode q, List<String> losses) throws Reject {
+      List<MatchPair> pairs = new ArrayList<>();
+      int premises = 0;
+      for (XmlNode s : q.all("subquestion")) {
+        String premise = s.innerText();
+        String answer = s.child("answer") == null ? "" : s.child("answer").innerText().strip();
+        if (answer.isEmpty()) {
+          if (!premise.isBlank()) {
+            throw new Reject("subquestion '" + premise.strip() + "' has no answer");
+          }
+          continue;
+        }
+        TextFormat f = format(s, losses, "subquestion");
+        boolean distractor = premise.isBlank();
+        if (!distractor) {
+          premises++;
+        }
+        pairs.add(
+            new MatchPair(
+                Choice.idFor(pairs.size()),
+                distractor ? "" : premise,
+                f,
+                distractor ? "" : SafeHtml.render(premise, f),
+                answer));
+      }
+      if (premises < 2) {
+        throw new Reject(
+            "a matching question needs at least 2 subquestions with text, this one has "
+                + premises);
+      }
+      return pairs;
+    }
+
+    private void essay(XmlNode q, List<String> losses) {
+      String attachments = q.value("attachments");
+      if (attachments != null && !attachments.equals("0") && !attachments.isEmpty()) {
+        losses.add("file attachments (" + attachments + ") dropped: essays take text only");
+      }
+      if (!q.textOf("graderinfo").isBlank()) {
+        losses.add("grader information dropped: not stored with the item yet");
+      }
+      if (!q.textOf("responsetemplate").isBlank()) {
+        losses.add("response template dropped: not stored with the item yet");
+      }
+    }
+
+    private static void shuffle(XmlNode q, List<String> losses) {
+      String s = q.value("shuffleanswers");
+      if (s != null && (s.equals("0") || s.equalsIgnoreCase("false"))) {
+        losses.add(
+            "shuffleanswers=false (keep the answer order) is not kept; the assessment decides"
+                + " whether choices are shuffled");
+      }
+    }
+
+    private static void combinedFeedback(XmlNode q, List<String> losses) {
+      for (String name :
+          List.of("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")) {
+        String f = q.textOf(name).replaceAll("<[^>]*>", "").strip();
+        if (!f.isEmpty() && !DEFAULT_COMBINED_FEEDBACK.contains(f.toLowerCase(Locale.ROOT))) {
+          losses.add(name + " dropped: combined feedback has no place in the item model yet");
+        }
+      }
+    }
+
+    private static void files(XmlNode q, List<String> losses) {
+      List<XmlNode> files = new ArrayList<>();
+      q.collect("file", files);
+      for (XmlNode f : files) {
+        losses.add(
+            "embedded image dropped: '"
+                + f.attributes.getOrDefault("name", "?")
+                + "' (embedded files are not stored yet)");
+      }
+      Set<String> refs = new LinkedHashSet<>();
+      collectPluginFiles(q, refs);
+      for (String ref : refs) {
+        losses.add(
+            "@@PLUGINFILE@@ reference '"
+                + ref
+                + "' points at a file that is not imported; the image will not show");
+      }
+    }
+
+    private static void collectPluginFiles(XmlNode node, Set<String> refs) {
+      if (!node.name.equals("file")) {
+        Matcher m = PLUGINFILE.matcher(node.text());
+        while (m.find()) {
+          refs.add(m.group(1));
+        }
+        node.children.forEach(c -> collectPluginFiles(c, refs));
+      }
+    }
+
+    private static BigDecimal fraction(XmlNode answer) throws Reject {
+      String raw = answer.attributes.getOrDefault("fraction", "0").strip();
+      BigDecimal f = number(raw.isEmpty() ? "0" : raw, "fraction");
+      for (BigDecimal g : GRADES) {
+        if (f.subtract(g).abs().compareTo(GRADE_TOLERANCE) < 0) {
+          return f;
+        }
+      }
+      throw new Reject(
+          "invalid grade: fraction=\""
+              + raw
+              + "\" is not one of Moodle's grades (100, 90, 83.33333, 80, 75, 70, 66.66667, 60,"
+              + " 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0, or"
+              + " their negatives)");
+    }
+
+    private static BigDecimal number(String raw, String what) throws Reject {
+      try {
+        return new BigDecimal(raw.strip());
+      } catch (NumberFormatException e) {
+        throw new Reject(what + " '" + raw + "' is not a number");
+      }
+    }
+
+    private static TextFormat format(XmlNode node, List<String> losses, String what) {
+      String f = node == null ? null : node.attributes.get("format");
+      if (f == null || f.isEmpty()) {
+        return TextFormat.HTML;
+      }
+      return switch (f) {
+        case "html" -> TextFormat.HTML;
+        case "moodle_auto_format" -> TextFormat.MOODLE;
+        case "plain_text" -> TextFormat.PLAIN;
+        case "markdown" -> TextFormat.MARKDOWN;
+        default -> {
+          losses.add("unknown text format '" + f + "' of the " + what + " was read as HTML");
+          yield TextFormat.HTML;
+        }
+      };
+    }
+
+    private static String html(XmlNode node, List<String> losses, String what) {
+      if (node == null) {
+        return "";
+      }
+      return SafeHtml.render(node.innerText(), format(node, losses, what));
+    }
+  }
+
+  /** A question that cannot become an item; the message is the outcome's reason. */
+  private static final class Reject extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Reject(String message) {
+      super(message);
+    }
+  }
+
+  /** Lowercase ASCII letters and digits joined by '-', at most 40 characters. */
+  static String slug(String text) {
+    String ascii =
+        Normalizer.normalize(text, Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT);
+    String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    if (slug.length() > 40) {
+      slug = slug.substring(0, 40).replaceAll("-[^-]*$", "");
+    }
+    return slug.replaceAll("-+$", "");
+  }
+
+  private static String hash(String sourceText) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(sourceText.replaceAll("\\s+", " ").strip().getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

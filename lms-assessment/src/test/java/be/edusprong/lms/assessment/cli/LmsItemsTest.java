@@ -1,0 +1,123 @@
+package be.edusprong.lms.assessment.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line on real files: formats found by content, the JSON shape, the exit status. */
+class LmsItemsTest {
+  @TempDir Path dir;
+
+  @Test
+  void validatesGiftAndAikenFilesAndReportsThemComplete() throws Exception {
+    Path gift =
+        write("wachtwoorden.gift", "::Sterk:: Is een wachtzin sterk? {T#Niet juist.#Juist.}\n");
+    Path aiken =
+        write(
+            "phishing.txt",
+            "Wat doe je met een verdachte sms?\nA) Klikken\nB) Doorsturen naar verdacht@safeonweb.be\n"
+                + "ANSWER: B\n");
+
+    Result result = run("validate", gift.toString(), aiken.toString());
+
+    assertEquals(0, result.status, result.err);
+    assertTrue(result.json.get("complete").asBoolean());
+    assertEquals(2, result.json.get("reports").size());
+    assertEquals("gift", result.json.get("reports").get(0).get("format").asText());
+    assertEquals("aiken", result.json.get("reports").get(1).get("format").asText());
+    assertEquals(1, result.json.get("reports").get(1).get("counts").get("imported").asInt());
+  }
+
+  @Test
+  void recognisesMoodleXmlByItsQuizRoot() throws Exception {
+    Path xml =
+        write(
+            "export.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Moodle export -->\n<quiz>\n"
+                + "<question type=\"truefalse\"><name><text>Updates</text></name>"
+                + "<questiontext format=\"html\"><text>Updates installeren is veilig.</text>"
+                + "</questiontext><answer fraction=\"100\"><text>true</text></answer>"
+                + "<answer fraction=\"0\"><text>false</text></answer></question>\n</quiz>\n");
+
+    Result result = run("validate", xml.toString());
+
+    JsonNode report = result.json.get("reports").get(0);
+    assertEquals("moodle_xml", report.get("format").asText(), result.out);
+    assertEquals(1, report.get("counts").get("imported").asInt(), result.out);
+    assertEquals("TRUE_FALSE", report.get("outcomes").get(0).get("type").asText());
+  }
+
+  @Test
+  void aBrokenQuestionMakesTheRunIncompleteWithItsPosition() throws Exception {
+    Path gift = write("kapot.gift", "::Goed:: Klopt dit? {T}\n\n::Kapot:: Open blok {=ja ~nee\n");
+
+    Result result = run("validate", gift.toString());
+
+    assertEquals(1, result.status);
+    JsonNode report = result.json.get("reports").get(0);
+    assertEquals(1, report.get("counts").get("rejected").asInt());
+    JsonNode rejected = report.get("outcomes").get(1);
+    assertEquals("REJECTED", rejected.get("status").asText());
+    assertEquals(3, rejected.get("line").asInt());
+  }
+
+  @Test
+  void filesThatAreNoItemBankAreRefusedSayingWhatTheyAre() throws Exception {
+    Path result =
+        write(
+            "uitslag.xml",
+            "<?xml version=\"1.0\"?>\n<assessmentResult xmlns=\"http://www.imsglobal.org/xsd/imsqti_result_v2p1\"/>");
+    Path latin1 = dir.resolve("latin1.gift");
+    Files.write(latin1, "::Caf\u00e9:: Juist? {T}".getBytes(StandardCharsets.ISO_8859_1));
+
+    Result run = run("validate", result.toString(), latin1.toString(), "bestaat-niet.gift");
+
+    assertEquals(1, run.status);
+    JsonNode reports = run.json.get("reports");
+    assertTrue(reports.get(0).get("refusal").asText().contains("QTI result report"), run.out);
+    assertTrue(reports.get(1).get("refusal").asText().contains("not UTF-8"), run.out);
+    assertEquals("no such file", reports.get(2).get("refusal").asText());
+  }
+
+  @Test
+  void wrongUsageSaysHow() {
+    Result result = run("convert");
+    assertEquals(2, result.status);
+    assertTrue(result.err.contains("usage: lms-items validate FILE..."), result.err);
+  }
+
+  private Path write(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        LmsItems.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8);
+    JsonNode json = null;
+    try {
+      json = text.isBlank() ? null : new ObjectMapper().readTree(text);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
+    return new Result(status, text, err.toString(StandardCharsets.UTF_8), json);
+  }
+
+  private record Result(int status, String out, String err, JsonNode json) {}
+}
