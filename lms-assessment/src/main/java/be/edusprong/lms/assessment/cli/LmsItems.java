@@ -1,5 +1,6 @@
 package be.edusprong.lms.assessment.cli;
 
+import be.edusprong.lms.assessment.gift.GiftWriter;
 import be.edusprong.lms.assessment.imports.BankFormat;
 import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.Importers;
@@ -19,6 +20,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar lms-items.jar validate FILE...
+ * java -jar lms-items.jar convert FILE... --to gift --out DIR
  * </pre>
  *
  * <p>Prints one JSON document on standard output:
@@ -29,7 +31,10 @@ import java.util.List;
  * }
  * </pre>
  *
- * A file that cannot be read (missing, over {@value #MAX_BYTES} bytes, not UTF-8) gets a refused
+ * {@code convert} adds {@code "written": [paths]} after {@code complete}: each file that imported
+ * whole is written as {@code DIR/<name>.gift}; a file with a rejected question is only reported.
+ *
+ * <p>A file that cannot be read (missing, over {@value #MAX_BYTES} bytes, not UTF-8) gets a refused
  * report with the reason. Exit status: 0 when every file is complete, 1 when any question was
  * rejected or any file refused, 2 for a usage error.
  */
@@ -50,22 +55,115 @@ public final class LmsItems {
    * @return the exit status (0 complete, 1 incomplete, 2 usage)
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length < 2 || !"validate".equals(args[0])) {
-      err.println("usage: lms-items validate FILE...");
+    Command command;
+    try {
+      command = Command.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.println(USAGE);
       return 2;
     }
     List<FidelityReport> reports = new ArrayList<>();
-    for (String name : Arrays.asList(args).subList(1, args.length)) {
-      reports.add(validate(Path.of(name)));
+    List<String> written = new ArrayList<>();
+    for (Path file : command.files()) {
+      FidelityReport report = validate(file);
+      reports.add(report);
+      if (command.outDir() != null && report.complete()) {
+        // All or nothing: a file with a rejected question is reported, never half converted.
+        Path target = command.outDir().resolve(baseName(file) + ".gift");
+        try {
+          Files.createDirectories(command.outDir());
+          Files.writeString(target, new GiftWriter().write(report.items()), StandardCharsets.UTF_8);
+          written.add(target.toString());
+        } catch (IOException e) {
+          err.println(target + ": cannot be written: " + e.getMessage());
+          return 1;
+        }
+      }
     }
     boolean complete = reports.stream().allMatch(FidelityReport::complete);
-    StringBuilder json =
-        new StringBuilder("{\"complete\":").append(complete).append(",\"reports\":[");
+    StringBuilder json = new StringBuilder("{\"complete\":").append(complete);
+    if (command.outDir() != null) {
+      json.append(",\"written\":[");
+      for (int i = 0; i < written.size(); i++) {
+        json.append(i == 0 ? "" : ",").append(jsonString(written.get(i)));
+      }
+      json.append("]");
+    }
+    json.append(",\"reports\":[");
     for (int i = 0; i < reports.size(); i++) {
       json.append(i == 0 ? "" : ",").append(reports.get(i).toJson());
     }
     out.println(json.append("]}"));
     return complete ? 0 : 1;
+  }
+
+  /** The command-line usage. */
+  public static final String USAGE =
+      "usage: lms-items validate FILE...\n"
+          + "       lms-items convert FILE... --to gift --out DIR";
+
+  /** A parsed command line: the files, and the output folder for {@code convert}. */
+  record Command(List<Path> files, Path outDir) {
+    static Command parse(String[] args) {
+      if (args.length < 2) {
+        throw new IllegalArgumentException("missing command or files");
+      }
+      List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+      switch (args[0]) {
+        case "validate" -> {
+          return new Command(rest.stream().map(Path::of).toList(), null);
+        }
+        case "convert" -> {
+          String to = option(rest, "--to");
+          String out = option(rest, "--out");
+          if (!"gift".equals(to)) {
+            throw new IllegalArgumentException(
+                "--to must be gift (QTI 3.0 export comes later), was " + to);
+          }
+          if (out == null || rest.isEmpty()) {
+            throw new IllegalArgumentException("convert needs files and --out DIR");
+          }
+          return new Command(rest.stream().map(Path::of).toList(), Path.of(out));
+        }
+        default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
+      }
+    }
+
+    private static String option(List<String> rest, String name) {
+      int at = rest.indexOf(name);
+      if (at < 0 || at + 1 >= rest.size()) {
+        return null;
+      }
+      String value = rest.get(at + 1);
+      rest.remove(at + 1);
+      rest.remove(at);
+      return value;
+    }
+  }
+
+  private static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  private static String jsonString(String text) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
   }
 
   static FidelityReport validate(Path file) {

@@ -89,6 +89,48 @@ class LmsItemsTest {
   }
 
   @Test
+  void convertWritesWholeFilesAsGiftThatValidatesAgainAndSkipsBrokenOnes() throws Exception {
+    Path aiken =
+        write(
+            "phishing.txt",
+            "Wat doe je met een verdachte sms?\nA) Klikken\nB) Doorsturen naar"
+                + " verdacht@safeonweb.be\nANSWER: B\n\nIs 123456 een sterk wachtwoord?\nA) Ja\n"
+                + "B) Nee\nANSWER: B\n");
+    Path broken = write("kapot.gift", "::Kapot:: Open blok {=ja ~nee\n");
+    Path out = dir.resolve("uit");
+
+    Result result =
+        run(
+            "convert",
+            aiken.toString(),
+            broken.toString(),
+            "--to",
+            "gift",
+            "--out",
+            out.toString());
+
+    assertEquals(1, result.status, result.out);
+    assertEquals(1, result.json.get("written").size(), result.out);
+    Path written = out.resolve("phishing.gift");
+    assertEquals(written.toString(), result.json.get("written").get(0).asText());
+    assertTrue(Files.notExists(out.resolve("kapot.gift")), "a broken file is not converted");
+
+    Result again = run("validate", written.toString());
+    assertEquals(0, again.status, again.out);
+    JsonNode report = again.json.get("reports").get(0);
+    assertEquals("gift", report.get("format").asText());
+    assertEquals(2, report.get("counts").get("imported").asInt());
+    assertEquals("CHOICE_SINGLE", report.get("outcomes").get(0).get("type").asText());
+  }
+
+  @Test
+  void convertOnlyKnowsGiftForNow() {
+    Result result = run("convert", "a.gift", "--to", "qti3", "--out", "uit");
+    assertEquals(2, result.status);
+    assertTrue(result.err.contains("--to must be gift"), result.err);
+  }
+
+  @Test
   void wrongUsageSaysHow() {
     Result result = run("convert");
     assertEquals(2, result.status);
