@@ -13,6 +13,12 @@ public enum BankFormat {
   AIKEN,
   /** Moodle XML (docs.moodle.org/en/Moodle_XML_format). */
   MOODLE_XML,
+  /** IMS QTI 2.1 single item ({@code assessmentItem}, namespace {@code imsqti_v2p1}). */
+  QTI21,
+  /**
+   * 1EdTech QTI 3.0 single item ({@code qti-assessment-item}, namespace {@code imsqtiasi_v3p0}).
+   */
+  QTI30,
   /** Not recognised as any item-bank format: only in refusals (not a bank, unreadable file). */
   UNKNOWN;
 

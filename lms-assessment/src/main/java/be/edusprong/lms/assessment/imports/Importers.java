@@ -2,6 +2,7 @@ package be.edusprong.lms.assessment.imports;
 
 import be.edusprong.lms.assessment.aiken.AikenImporter;
 import be.edusprong.lms.assessment.moodlexml.MoodleXmlImporter;
+import be.edusprong.lms.assessment.qti.QtiItemImporter;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,13 @@ public final class Importers {
       if (isMoodleQuiz(start)) {
         return new MoodleXmlImporter().importFile(body, fileName);
       }
+      // A single QTI item: the version is in the root's namespace (QTI 2.1 section 3; QTI 3.0 ASI).
+      if (head(start).contains(QtiItemImporter.NS_30)) {
+        return QtiItemImporter.qti30().importFile(body, fileName);
+      }
+      if (head(start).contains(QtiItemImporter.NS_21)) {
+        return QtiItemImporter.qti21().importFile(body, fileName);
+      }
       return FidelityReport.refused(fileName, BankFormat.UNKNOWN, describeXml(start));
     }
     if (AIKEN_ANSWER.matcher(body).find() && !GIFT_BLOCK.matcher(body).find()) {
@@ -67,8 +75,12 @@ public final class Importers {
     }
   }
 
+  private static String head(String start) {
+    return start.length() > 2_000 ? start.substring(0, 2_000) : start;
+  }
+
   private static String describeXml(String start) {
-    String head = start.length() > 2_000 ? start.substring(0, 2_000) : start;
+    String head = head(start);
     String lower = head.toLowerCase(Locale.ROOT);
     if (lower.contains("assessmentresult")) {
       return "a QTI result report (assessmentResult), not an item bank";

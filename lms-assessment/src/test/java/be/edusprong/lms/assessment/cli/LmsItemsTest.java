@@ -57,6 +57,33 @@ class LmsItemsTest {
   }
 
   @Test
+  void recognisesQtiItemsByTheirNamespace() throws Exception {
+    Path qti3 =
+        write(
+            "item3.xml",
+            "<?xml version=\"1.0\"?>\n<qti-assessment-item"
+                + " xmlns=\"http://www.imsglobal.org/xsd/imsqtiasi_v3p0\" identifier=\"wachtwoord\""
+                + " title=\"Wachtwoord\" adaptive=\"false\" time-dependent=\"false\">\n"
+                + "<qti-response-declaration identifier=\"RESPONSE\" cardinality=\"single\""
+                + " base-type=\"identifier\"><qti-correct-response><qti-value>B</qti-value>"
+                + "</qti-correct-response></qti-response-declaration>\n"
+                + "<qti-outcome-declaration identifier=\"SCORE\" cardinality=\"single\""
+                + " base-type=\"float\"/>\n<qti-item-body><qti-choice-interaction"
+                + " response-identifier=\"RESPONSE\" max-choices=\"1\"><qti-prompt>Welk wachtwoord is"
+                + " het sterkst?</qti-prompt><qti-simple-choice identifier=\"A\">123456"
+                + "</qti-simple-choice><qti-simple-choice identifier=\"B\">fiets-wolk-soep-trein"
+                + "</qti-simple-choice></qti-choice-interaction></qti-item-body>\n"
+                + "<qti-response-processing template=\"https://purl.imsglobal.org/spec/qti/v3p0/"
+                + "rptemplates/match_correct.xml\"/>\n</qti-assessment-item>\n");
+
+    Result result = run("validate", qti3.toString());
+
+    JsonNode report = result.json.get("reports").get(0);
+    assertEquals("qti30", report.get("format").asText(), result.out);
+    assertEquals("CHOICE_SINGLE", report.get("outcomes").get(0).get("type").asText(), result.out);
+  }
+
+  @Test
   void aBrokenQuestionMakesTheRunIncompleteWithItsPosition() throws Exception {
     Path gift = write("kapot.gift", "::Goed:: Klopt dit? {T}\n\n::Kapot:: Open blok {=ja ~nee\n");
 

@@ -1,0 +1,994 @@
+package be.edusprong.lms.assessment.qti;
+
+import be.edusprong.lms.assessment.imports.BankFormat;
+import be.edusprong.lms.assessment.imports.FidelityReport;
+import be.edusprong.lms.assessment.imports.ItemImporter;
+import be.edusprong.lms.assessment.imports.ItemOutcome;
+import be.edusprong.lms.assessment.item.Choice;
+import be.edusprong.lms.assessment.item.Item;
+import be.edusprong.lms.assessment.item.ItemType;
+import be.edusprong.lms.assessment.item.MatchPair;
+import be.edusprong.lms.assessment.item.NumericAnswer;
+import be.edusprong.lms.assessment.item.SafeHtml;
+import be.edusprong.lms.assessment.item.TextFormat;
+import be.edusprong.lms.assessment.qti.QtiXml.Node;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads one QTI single-item file: a QTI 2.1 {@code assessmentItem} (namespace {@value #NS_21}; IMS
+ * QTI 2.1 Assessment, Section and Item Information Model, section 3 "Items") or a QTI 3.0 {@code
+ * qti-assessment-item} (namespace {@value #NS_30}; 1EdTech QTI 3.0 ASI Information Model, "Item").
+ * QTI 3.0 names are read as their QTI 2.1 equivalents ({@code qti-choice-interaction} as {@code
+ * choiceInteraction}, {@code max-choices} as {@code maxChoices}).
+ *
+ * <p>An importer is made for one version ({@link #qti21()}, {@link #qti30()}); its {@link
+ * #format()} is written into every report, and a file of the other version is refused with a
+ * message that names it, so a caller can hand it to the other importer.
+ *
+ * <p><b>Refusals</b> (the whole file, no outcomes): empty, binary, not XML, not well-formed (line
+ * and column), a {@code <!DOCTYPE>} (so no external entity or entity bomb is ever expanded), more
+ * than 5 million characters, 64 levels or 100,000 elements ({@link QtiXml}); and any root that is
+ * not an item, named for what it is: {@code assessmentTest} ("a QTI assessment test"), {@code
+ * assessmentResult} ("a QTI result report, not an item"), {@code manifest} ("an IMS content package
+ * manifest"), {@code questestinterop} (QTI 1.2), a bare QTI fragment without namespace.
+ *
+ * <p><b>One outcome</b> per file, at the line and column of the root (or of the defect when
+ * rejected). Mapping (the interaction must be the only one in the item):
+ *
+ * <ul>
+ *   <li>{@code choiceInteraction} (QTI 2.1 section 5.1.1): {@code maxChoices="1"} gives {@link
+ *       ItemType#CHOICE_SINGLE}, anything else {@link ItemType#CHOICE_MULTIPLE}; each {@code
+ *       simpleChoice} a choice {@code A}, {@code B}, ... (the QTI identifier is not kept; it only
+ *       links the choice to the response). Weights: with {@code map_response} (or no {@code
+ *       correctResponse}) each {@code mapEntry} value as a percentage of the maximum score (the
+ *       mapping's {@code upperBound}, else the highest value for single, the sum of positive values
+ *       for multiple), unmapped choices the {@code defaultValue}; otherwise from {@code
+ *       correctResponse}: single 100 for the correct choice, multiple {@code 100/n} for each of the
+ *       {@code n} correct choices and {@code -100/n} for the others (a loss: QTI {@code
+ *       match_correct} is all or nothing). Weights outside -100..100 are clamped (a loss).
+ *   <li>{@code textEntryInteraction} (5.1.10): base type {@code float} or {@code integer} gives
+ *       {@link ItemType#NUMERICAL} with exact answers, any other {@link ItemType#SHORT_ANSWER};
+ *       accepted values from {@code correctResponse} (100%) or the mapping (as above), {@code *}
+ *       escaped. Inside a paragraph the stem gets {@link Item#MISSING_WORD_BLANK} in its place.
+ *       Values differing only in case are a loss (QTI compares case-sensitively by default).
+ *   <li>{@code extendedTextInteraction} (5.1.11): {@link ItemType#ESSAY}.
+ *   <li>{@code matchInteraction} (5.1.4, {@code directedPair}): {@link ItemType#MATCHING}, one pair
+ *       per source choice with its one correct target; unused targets become distractors; a source
+ *       with several targets is rejected, one without a target dropped (a loss), unequal pair
+ *       weights are a loss (each pair counts equally here).
+ *   <li>{@code associateInteraction} (5.1.3, {@code pair}): MATCHING when the pairs are disjoint,
+ *       first member as premise, second as answer (a loss: the pairs are no longer undirected).
+ *   <li>no interaction: {@link ItemType#DESCRIPTION}.
+ * </ul>
+ *
+ * <p>Stem: the {@code itemBody} as HTML ({@link TextFormat#HTML}, through {@link SafeHtml}), the
+ * interaction replaced by its {@code prompt}. Title: the {@code title} attribute; identifier: the
+ * {@code identifier} attribute. {@code modalFeedback} becomes the general feedback, a loss (it was
+ * shown only under a condition). Other losses: response processing other than the {@code
+ * match_correct}/{@code map_response} templates, {@code feedbackInline}/{@code feedbackBlock},
+ * {@code rubricBlock}, stylesheets, MathML and other non-HTML elements (their text is kept), images
+ * referenced relative to the file (a single item file carries no media), a mapping's {@code
+ * defaultValue} for text entry.
+ *
+ * <p><b>Rejections</b> (with line and column): every other interaction ({@code orderInteraction},
+ * {@code gapMatchInteraction}, {@code hotspotInteraction}, {@code inlineChoiceInteraction}, {@code
+ * hottextInteraction}, {@code sliderInteraction}, {@code uploadInteraction}, {@code
+ * drawingInteraction}, custom and portable custom interactions, ...) as "unsupported interaction
+ * 'X'", never dropped; more than one interaction in one item; template variables ({@code
+ * templateDeclaration}, cloned items); an interaction without its {@code responseDeclaration}; a
+ * scored interaction without a correct response or mapping; a numerical value that is not a number.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class QtiItemImporter implements ItemImporter {
+
+  /** The QTI 2.1 namespace. */
+  public static final String NS_21 = "http://www.imsglobal.org/xsd/imsqti_v2p1";
+
+  /** The QTI 3.0 namespace. */
+  public static final String NS_30 = "http://www.imsglobal.org/xsd/imsqtiasi_v3p0";
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private static final Set<String> SUPPORTED =
+      Set.of(
+          "choiceInteraction",
+          "textEntryInteraction",
+          "extendedTextInteraction",
+          "matchInteraction",
+          "associateInteraction");
+
+  /** HTML elements that may appear in an itemBody (QTI 2.1 section 4.2 "XHTML"), kept as is. */
+  private static final Set<String> HTML =
+      Set.of(
+          "p",
+          "div",
+          "span",
+          "br",
+          "img",
+          "strong",
+          "em",
+          "b",
+          "i",
+          "u",
+          "sub",
+          "sup",
+          "small",
+          "big",
+          "tt",
+          "ul",
+          "ol",
+          "li",
+          "dl",
+          "dt",
+          "dd",
+          "table",
+          "thead",
+          "tbody",
+          "tfoot",
+          "tr",
+          "td",
+          "th",
+          "caption",
+          "colgroup",
+          "col",
+          "blockquote",
+          "pre",
+          "code",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "hr",
+          "a",
+          "cite",
+          "q",
+          "abbr",
+          "acronym",
+          "dfn",
+          "kbd",
+          "samp",
+          "var",
+          "address",
+          "label",
+          "bdo",
+          "bdi",
+          "figure",
+          "figcaption",
+          "section",
+          "article",
+          "aside",
+          "header",
+          "footer",
+          "nav",
+          "ruby",
+          "rt",
+          "rp",
+          "mark",
+          "s",
+          "del",
+          "ins");
+
+  private final BankFormat version;
+
+  private QtiItemImporter(BankFormat version) {
+    this.version = version;
+  }
+
+  /**
+   * The importer for QTI 2.1 items.
+   *
+   * @return an importer whose reports carry {@link BankFormat#QTI21}
+   */
+  public static QtiItemImporter qti21() {
+    return new QtiItemImporter(BankFormat.QTI21);
+  }
+
+  /**
+   * The importer for QTI 3.0 items.
+   *
+   * @return an importer whose reports carry {@link BankFormat#QTI30}
+   */
+  public static QtiItemImporter qti30() {
+    return new QtiItemImporter(BankFormat.QTI30);
+  }
+
+  @Override
+  public BankFormat format() {
+    return version;
+  }
+
+  /**
+   * Imports one QTI item file; see the class comment for refusals, mapping, losses and rejections.
+   *
+   * @param text the file content; a leading byte-order mark is ignored
+   * @param fileName the name for the report
+   * @return a report with one outcome, or a refusal; never throws on malformed input
+   */
+  @Override
+  public FidelityReport importFile(String text, String fileName) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(fileName, "fileName");
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (body.indexOf('\0') >= 0) {
+      return refused(fileName, "this is a binary file (a ZIP content package?), not a QTI item");
+    }
+    if (body.isBlank()) {
+      return refused(fileName, "the file is empty");
+    }
+    if (!body.stripLeading().startsWith("<")) {
+      return refused(fileName, "this is not XML (GIFT or Aiken text?), not a QTI item");
+    }
+    Node root;
+    try {
+      root = QtiXml.parse(body);
+    } catch (QtiXml.Refusal r) {
+      return refused(fileName, r.getMessage());
+    }
+    String problem = whatItIs(root);
+    if (problem != null) {
+      return refused(fileName, problem);
+    }
+    ItemOutcome outcome;
+    try {
+      outcome = new Reader(root, body).read();
+    } catch (Reject r) {
+      outcome = ItemOutcome.rejected(r.line, r.column, r.getMessage());
+    } catch (RuntimeException e) {
+      outcome =
+          ItemOutcome.rejected(root.line, root.column, "item could not be read: " + e.getMessage());
+    }
+    return FidelityReport.of(fileName, version, List.of(outcome));
+  }
+
+  private FidelityReport refused(String fileName, String reason) {
+    return FidelityReport.refused(fileName, version, reason);
+  }
+
+  /** Null when the root is an item of this importer's version, else why the file is refused. */
+  private String whatItIs(Node root) {
+    String ns = root.namespace;
+    String versionName = version == BankFormat.QTI21 ? "QTI 2.1" : "QTI 3.0";
+    switch (root.name) {
+      case "assessmentItem" -> {
+        if (ns.equals(version == BankFormat.QTI21 ? NS_21 : NS_30)) {
+          return null;
+        }
+        if (ns.equals(NS_21) || ns.equals(NS_30)) {
+          return "this is a "
+              + (ns.equals(NS_21) ? "QTI 2.1" : "QTI 3.0")
+              + " item, not a "
+              + versionName
+              + " item: read it with the "
+              + (ns.equals(NS_21) ? "qti21" : "qti30")
+              + " importer";
+        }
+        return ns.isEmpty()
+            ? "this is an <" + root.rawName + "> without the QTI namespace: unknown QTI version"
+            : "this is a QTI item in namespace " + ns + "; only QTI 2.1 and 3.0 items are read";
+      }
+      case "assessmentTest" -> {
+        List<Node> all = new ArrayList<>();
+        root.descendants(all);
+        long refs = all.stream().filter(n -> n.name.equals("assessmentItemRef")).count();
+        return "this is a QTI assessment test referring to "
+            + refs
+            + " item file(s), not an item: import the items (or their content package) instead";
+      }
+      case "assessmentResult" -> {
+        return "this is a QTI result report (assessmentResult), not an item";
+      }
+      case "manifest" -> {
+        return "this is an IMS content package manifest (imsmanifest.xml), not an item;"
+            + " content packages are not handled by the single-item importer";
+      }
+      case "questestinterop" -> {
+        return "this is a QTI 1.2 document (questestinterop), not a QTI 2.1 or 3.0 item";
+      }
+      case "quiz" -> {
+        return "this is a Moodle XML quiz, not a QTI item";
+      }
+      case "html" -> {
+        return "this is an HTML page, not a QTI item";
+      }
+      default -> {
+        String what = ns.isEmpty() ? "without namespace (no QTI version)" : "in namespace " + ns;
+        return "this is an XML document with root <"
+            + root.rawName
+            + "> "
+            + what
+            + ", not a QTI assessmentItem";
+      }
+    }
+  }
+
+  /** A defect that rejects the item, at a position. */
+  private static final class Reject extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int line;
+    final int column;
+
+    Reject(Node at, String message) {
+      super(message);
+      this.line = at.line;
+      this.column = at.column;
+    }
+  }
+
+  /** A response declaration's correct values and mapping. */
+  private record Response(
+      Node node, String cardinality, String baseType, List<String> correct, Mapping mapping) {}
+
+  /** A {@code mapping}: entries in order, bounds and default. */
+  private record Mapping(
+      Map<String, BigDecimal> entries,
+      Set<String> caseInsensitive,
+      BigDecimal lowerBound,
+      BigDecimal upperBound,
+      BigDecimal defaultValue) {}
+
+  /** One pass over one item; not thread-safe. */
+  private static final class Reader {
+    private final Node root;
+    private final String text;
+    private final List<String> losses = new ArrayList<>();
+    private final Map<String, Response> responses = new HashMap<>();
+    private Node interaction;
+    private boolean inlineBlank;
+
+    Reader(Node root, String text) {
+      this.root = root;
+      this.text = text;
+    }
+
+    ItemOutcome read() throws Reject {
+      Node template = root.child("templateDeclaration");
+      if (template == null) {
+        template = root.child("templateProcessing");
+      }
+      if (template != null) {
+        throw new Reject(
+            template,
+            "template variables ('"
+                + template.rawName
+                + "': a cloned item with random values) are not supported");
+      }
+      for (Node d : root.all("responseDeclaration")) {
+        responses.put(d.attr("identifier"), response(d));
+      }
+      Node body = root.child("itemBody");
+      List<Node> interactions = new ArrayList<>();
+      if (body != null) {
+        List<Node> all = new ArrayList<>();
+        body.descendants(all);
+        for (Node n : all) {
+          if (n.name.endsWith("Interaction")) {
+            interactions.add(n);
+          }
+        }
+      }
+      for (Node n : interactions) {
+        if (!SUPPORTED.contains(n.name)) {
+          throw new Reject(n, "unsupported interaction '" + n.rawName + "'");
+        }
+      }
+      if (interactions.size() > 1) {
+        Node second = interactions.get(1);
+        throw new Reject(
+            second,
+            "the item has "
+                + interactions.size()
+                + " interactions ("
+                + String.join(", ", interactions.stream().map(n -> n.rawName).toList())
+                + "); an item with more than one interaction (composite or cloze) is not supported");
+      }
+      interaction = interactions.isEmpty() ? null : interactions.get(0);
+      Node stylesheet = root.child("stylesheet");
+      if (stylesheet != null) {
+        losses.add("stylesheet '" + stylesheet.attr("href") + "' is not kept");
+      }
+      if ("true".equals(root.attr("adaptive"))) {
+        losses.add(
+            "adaptive item (several attempts with changing feedback) is read as a plain item");
+      }
+
+      StringBuilder stem = new StringBuilder();
+      if (body != null) {
+        html(body, stem);
+      }
+      String stemText = stem.toString().strip();
+      String stemHtml = SafeHtml.sanitize(stemText).strip();
+      int blank = inlineBlank ? stemHtml.indexOf(Item.MISSING_WORD_BLANK) : -1;
+
+      ItemType type;
+      List<Choice> choices = List.of();
+      List<MatchPair> pairs = List.of();
+      if (interaction == null) {
+        type = ItemType.DESCRIPTION;
+      } else {
+        Response response = responses.get(interaction.attr("responseIdentifier"));
+        if (response == null) {
+          throw new Reject(
+              interaction,
+              "interaction '"
+                  + interaction.rawName
+                  + "' refers to response '"
+                  + interaction.attr("responseIdentifier")
+                  + "', which is not declared");
+        }
+        switch (interaction.name) {
+          case "choiceInteraction" -> {
+            type = single(response) ? ItemType.CHOICE_SINGLE : ItemType.CHOICE_MULTIPLE;
+            choices = choices(response, type == ItemType.CHOICE_SINGLE);
+          }
+          case "textEntryInteraction" -> {
+            boolean numeric =
+                "float".equals(response.baseType()) || "integer".equals(response.baseType());
+            type = numeric ? ItemType.NUMERICAL : ItemType.SHORT_ANSWER;
+            choices = textAnswers(response, numeric);
+          }
+          case "extendedTextInteraction" -> type = ItemType.ESSAY;
+          case "matchInteraction" -> {
+            type = ItemType.MATCHING;
+            pairs = matchPairs(response);
+          }
+          default -> {
+            type = ItemType.MATCHING;
+            pairs = associatePairs(response);
+          }
+        }
+        if (type != ItemType.ESSAY) {
+          responseProcessing(response);
+        }
+      }
+
+      StringBuilder feedback = new StringBuilder();
+      for (Node f : root.all("modalFeedback")) {
+        String title = f.attr("title");
+        StringBuilder content = new StringBuilder();
+        html(f, content);
+        if (title != null && !title.isBlank()) {
+          feedback.append("<p><strong>").append(SafeHtml.escape(title)).append("</strong></p>");
+        }
+        feedback.append("<div>").append(content.toString().strip()).append("</div>");
+        losses.add(
+            "modalFeedback '"
+                + f.attr("identifier")
+                + "' (shown when "
+                + f.attr("outcomeIdentifier")
+                + " "
+                + ("hide".equals(f.attr("showHide")) ? "is not " : "is ")
+                + f.attr("identifier")
+                + ") became general feedback, shown whatever the answer");
+      }
+      String identifier = root.attr("identifier");
+      if (identifier == null || identifier.isBlank()) {
+        identifier = "qti-item-" + root.line;
+        losses.add("the item has no identifier; '" + identifier + "' was used");
+      }
+      String title = root.attr("title") == null ? "" : root.attr("title").strip();
+      Item item =
+          new Item(
+              identifier,
+              title,
+              type,
+              TextFormat.HTML,
+              stemText,
+              stemHtml,
+              blank,
+              choices,
+              pairs,
+              SafeHtml.sanitize(feedback.toString()),
+              "",
+              List.of(),
+              root.line,
+              text);
+      List<String> unique = List.copyOf(new LinkedHashSet<>(losses));
+      return unique.isEmpty()
+          ? ItemOutcome.imported(item, root.line, root.column)
+          : ItemOutcome.importedWithLosses(item, root.line, root.column, unique);
+    }
+
+    private Response response(Node d) throws Reject {
+      List<String> correct = new ArrayList<>();
+      Node c = d.child("correctResponse");
+      if (c != null) {
+        for (Node v : c.all("value")) {
+          correct.add(v.textContent().strip());
+        }
+      }
+      Mapping mapping = null;
+      Node m = d.child("mapping");
+      if (m != null) {
+        Map<String, BigDecimal> entries = new LinkedHashMap<>();
+        Set<String> insensitive = new LinkedHashSet<>();
+        for (Node e : m.all("mapEntry")) {
+          String key = e.attr("mapKey") == null ? "" : e.attr("mapKey").strip();
+          entries.put(key, number(e, e.attr("mappedValue"), "mappedValue"));
+          if ("false".equals(e.attr("caseSensitive"))) {
+            insensitive.add(key);
+          }
+        }
+        mapping =
+            new Mapping(
+                entries,
+                insensitive,
+                m.attr("lowerBound") == null ? null : number(m, m.attr("lowerBound"), "lowerBound"),
+                m.attr("upperBound") == null ? null : number(m, m.attr("upperBound"), "upperBound"),
+                m.attr("defaultValue") == null
+                    ? BigDecimal.ZERO
+                    : number(m, m.attr("defaultValue"), "defaultValue"));
+      }
+      return new Response(
+          d,
+          d.attr("cardinality") == null ? "single" : d.attr("cardinality"),
+          d.attr("baseType") == null ? "" : d.attr("baseType"),
+          correct,
+          mapping);
+    }
+
+    private static BigDecimal number(Node at, String raw, String what) throws Reject {
+      try {
+        return new BigDecimal(raw == null ? "" : raw.strip());
+      } catch (NumberFormatException e) {
+        throw new Reject(at, what + " '" + raw + "' is not a number");
+      }
+    }
+
+    private boolean single(Response response) {
+      String max = interaction.attr("maxChoices");
+      if (max == null) {
+        return !"multiple".equals(response.cardinality());
+      }
+      return max.strip().equals("1");
+    }
+
+    /** Whether the scoring follows the mapping (map_response) rather than the correct response. */
+    private boolean useMapping(Response response) {
+      if (response.mapping() == null) {
+        return false;
+      }
+      if (response.correct().isEmpty()) {
+        return true;
+      }
+      return templateName().map(t -> t.startsWith("map_response")).orElse(false);
+    }
+
+    private java.util.Optional<String> templateName() {
+      Node rp = root.child("responseProcessing");
+      if (rp == null || rp.attr("template") == null) {
+        return java.util.Optional.empty();
+      }
+      String t = rp.attr("template").strip();
+      String last = t.substring(t.lastIndexOf('/') + 1);
+      return java.util.Optional.of(
+          last.endsWith(".xml") ? last.substring(0, last.length() - 4) : last);
+    }
+
+    private void responseProcessing(Response response) {
+      Node rp = root.child("responseProcessing");
+      if (rp == null) {
+        return;
+      }
+      String template = rp.attr("template");
+      if (template != null) {
+        String name = templateName().orElse("");
+        if (!name.equals("match_correct") && !name.equals("map_response")) {
+          losses.add(
+              "response processing template '"
+                  + template
+                  + "' is not kept; the item is scored by its "
+                  + (useMapping(response) ? "mapping (map_response)" : "correct response"));
+        }
+      } else if (!rp.children().isEmpty()) {
+        losses.add(
+            "custom response processing ("
+                + rp.where()
+                + ") is not kept; the item is scored by its "
+                + (useMapping(response) ? "mapping (map_response)" : "correct response"));
+      }
+    }
+
+    private List<Choice> choices(Response response, boolean single) throws Reject {
+      List<Node> simple = interaction.all("simpleChoice");
+      if (simple.isEmpty()) {
+        throw new Reject(interaction, "'" + interaction.rawName + "' has no choices");
+      }
+      Map<String, BigDecimal> weights = new HashMap<>();
+      if (useMapping(response)) {
+        Mapping m = response.mapping();
+        BigDecimal max = maxScore(m, single);
+        if (max.signum() <= 0) {
+          throw new Reject(response.node(), "the mapping gives no positive score");
+        }
+        for (Node c : simple) {
+          BigDecimal v = m.entries().getOrDefault(c.attr("identifier"), m.defaultValue());
+          weights.put(c.attr("identifier"), percent(v, max, c));
+        }
+      } else {
+        Set<String> correct = new LinkedHashSet<>(response.correct());
+        if (correct.isEmpty()) {
+          throw new Reject(
+              response.node(),
+              "response '"
+                  + response.node().attr("identifier")
+                  + "' has no correct response or mapping");
+        }
+        BigDecimal share =
+            single
+                ? HUNDRED
+                : plain(
+                    HUNDRED.divide(BigDecimal.valueOf(correct.size()), 5, RoundingMode.HALF_UP));
+        for (Node c : simple) {
+          boolean right = correct.contains(c.attr("identifier"));
+          weights.put(
+              c.attr("identifier"), right ? share : single ? BigDecimal.ZERO : share.negate());
+        }
+        if (!single && correct.size() < simple.size()) {
+          losses.add(
+              "match_correct scores a multiple choice all or nothing; here each of the "
+                  + correct.size()
+                  + " correct choices earns "
+                  + share.toPlainString()
+                  + "% and each other choice -"
+                  + share.toPlainString()
+                  + "%");
+        }
+        for (String id : correct) {
+          if (simple.stream().noneMatch(c -> id.equals(c.attr("identifier")))) {
+            throw new Reject(response.node(), "the correct response '" + id + "' names no choice");
+          }
+        }
+      }
+      List<Choice> out = new ArrayList<>();
+      for (int i = 0; i < simple.size(); i++) {
+        Node c = simple.get(i);
+        StringBuilder html = new StringBuilder();
+        html(c, html);
+        String choiceText = collapse(html.toString());
+        out.add(
+            new Choice(
+                Choice.idFor(i),
+                choiceText,
+                TextFormat.HTML,
+                SafeHtml.sanitize(choiceText),
+                weights.get(c.attr("identifier")),
+                "",
+                null));
+      }
+      return out;
+    }
+
+    private static BigDecimal maxScore(Mapping m, boolean single) {
+      BigDecimal max = BigDecimal.ZERO;
+      for (BigDecimal v : m.entries().values()) {
+        if (v.signum() > 0) {
+          max = single ? max.max(v) : max.add(v);
+        }
+      }
+      if (m.upperBound() != null && m.upperBound().signum() > 0) {
+        max = max.signum() > 0 ? max.min(m.upperBound()) : m.upperBound();
+      }
+      return max;
+    }
+
+    private BigDecimal percent(BigDecimal value, BigDecimal max, Node at) {
+      BigDecimal p =
+          value.multiply(HUNDRED).divide(max, 5, RoundingMode.HALF_UP).stripTrailingZeros();
+      if (p.abs().compareTo(HUNDRED) > 0) {
+        BigDecimal clamped = p.signum() > 0 ? HUNDRED : HUNDRED.negate();
+        losses.add(
+            "weight "
+                + p.toPlainString()
+                + "% of '"
+                + (at.attr("identifier") == null ? at.rawName : at.attr("identifier"))
+                + "' was clamped to "
+                + clamped.toPlainString()
+                + "%");
+        return clamped;
+      }
+      return plain(p);
+    }
+
+    private List<Choice> textAnswers(Response response, boolean numeric) throws Reject {
+      Map<String, BigDecimal> accepted = new LinkedHashMap<>();
+      if (useMapping(response)) {
+        Mapping m = response.mapping();
+        BigDecimal max = maxScore(m, true);
+        if (max.signum() <= 0) {
+          throw new Reject(response.node(), "the mapping gives no positive score");
+        }
+        for (Map.Entry<String, BigDecimal> e : m.entries().entrySet()) {
+          accepted.put(e.getKey(), percent(e.getValue(), max, response.node()));
+        }
+        if (m.defaultValue().signum() != 0) {
+          losses.add(
+              "the mapping's defaultValue "
+                  + m.defaultValue().toPlainString()
+                  + " for any other answer is not kept (other answers earn 0)");
+        }
+      } else {
+        for (String v : response.correct()) {
+          accepted.put(v, HUNDRED);
+        }
+      }
+      if (accepted.isEmpty()) {
+        throw new Reject(
+            response.node(),
+            "response '"
+                + response.node().attr("identifier")
+                + "' has no correct response or mapping, so there is nothing to score");
+      }
+      List<Choice> out = new ArrayList<>();
+      Map<String, String> folded = new HashMap<>();
+      for (Map.Entry<String, BigDecimal> e : accepted.entrySet()) {
+        String value = e.getKey();
+        String id = Choice.idFor(out.size());
+        if (numeric) {
+          BigDecimal n;
+          try {
+            n = new BigDecimal(value);
+          } catch (NumberFormatException bad) {
+            throw new Reject(response.node(), "'" + value + "' is not a number");
+          }
+          out.add(
+              new Choice(
+                  id,
+                  value,
+                  TextFormat.PLAIN,
+                  SafeHtml.escape(value),
+                  e.getValue(),
+                  "",
+                  NumericAnswer.exact(n)));
+        } else {
+          String pattern = value.replace("*", "\\*");
+          String before = folded.putIfAbsent(value.toLowerCase(Locale.ROOT), value);
+          if (before != null) {
+            losses.add(
+                "'"
+                    + before
+                    + "' and '"
+                    + value
+                    + "' differ only in case; QTI compares them case-sensitively, here the case"
+                    + " rule is an option of the assessment (by default the first one wins)");
+          }
+          out.add(
+              new Choice(
+                  id, pattern, TextFormat.PLAIN, SafeHtml.escape(value), e.getValue(), "", null));
+        }
+      }
+      return out;
+    }
+
+    private List<MatchPair> matchPairs(Response response) throws Reject {
+      List<Node> sets = interaction.all("simpleMatchSet");
+      if (sets.size() != 2) {
+        throw new Reject(interaction, "'" + interaction.rawName + "' needs two simpleMatchSets");
+      }
+      return pairs(
+          response,
+          sets.get(0).all("simpleAssociableChoice"),
+          sets.get(1).all("simpleAssociableChoice"),
+          false);
+    }
+
+    private List<MatchPair> associatePairs(Response response) throws Reject {
+      List<Node> choices = interaction.all("simpleAssociableChoice");
+      List<String[]> correct = correctPairs(response);
+      Set<String> seen = new LinkedHashSet<>();
+      for (String[] p : correct) {
+        if (!seen.add(p[0]) || !seen.add(p[1])) {
+          throw new Reject(
+              response.node(),
+              "associateInteraction pairs share a choice ('"
+                  + String.join(" ", p)
+                  + "'); only disjoint pairs fit a matching item");
+        }
+      }
+      List<Node> sources = new ArrayList<>();
+      List<Node> targets = new ArrayList<>();
+      Set<String> firsts = new LinkedHashSet<>();
+      correct.forEach(p -> firsts.add(p[0]));
+      for (Node c : choices) {
+        (firsts.contains(c.attr("identifier")) ? sources : targets).add(c);
+      }
+      losses.add(
+          "associateInteraction: each undirected pair became premise -> answer (first -> second),"
+              + " the other choices answers only");
+      return pairs(response, sources, targets, true);
+    }
+
+    private List<String[]> correctPairs(Response response) throws Reject {
+      List<String> raw = new ArrayList<>(response.correct());
+      if (raw.isEmpty() && response.mapping() != null) {
+        response
+            .mapping()
+            .entries()
+            .forEach(
+                (k, v) -> {
+                  if (v.signum() > 0) {
+                    raw.add(k);
+                  }
+                });
+      }
+      if (raw.isEmpty()) {
+        throw new Reject(response.node(), "the response has no correct pairs or mapping");
+      }
+      List<String[]> out = new ArrayList<>();
+      for (String r : raw) {
+        String[] p = r.strip().split("\\s+");
+        if (p.length != 2) {
+          throw new Reject(response.node(), "'" + r + "' is not a pair of identifiers");
+        }
+        out.add(p);
+      }
+      if (response.mapping() != null) {
+        Set<BigDecimal> values = new LinkedHashSet<>();
+        response.mapping().entries().values().forEach(v -> values.add(v.stripTrailingZeros()));
+        if (values.size() > 1) {
+          losses.add(
+              "the pairs have different weights in the mapping ("
+                  + response.mapping().entries().values().stream()
+                      .map(BigDecimal::toPlainString)
+                      .toList()
+                  + "); here each pair counts equally");
+        }
+      }
+      return out;
+    }
+
+    private List<MatchPair> pairs(
+        Response response, List<Node> sources, List<Node> targets, boolean undirected)
+        throws Reject {
+      List<String[]> correct = correctPairs(response);
+      Map<String, Node> targetById = new LinkedHashMap<>();
+      targets.forEach(t -> targetById.put(t.attr("identifier"), t));
+      List<MatchPair> out = new ArrayList<>();
+      Set<String> used = new LinkedHashSet<>();
+      for (Node s : sources) {
+        String sid = s.attr("identifier");
+        List<String> to = correct.stream().filter(p -> p[0].equals(sid)).map(p -> p[1]).toList();
+        if (to.size() > 1) {
+          throw new Reject(
+              s,
+              "premise '"
+                  + sid
+                  + "' has "
+                  + to.size()
+                  + " correct answers "
+                  + to
+                  + "; a matching item gives each premise one answer");
+        }
+        if (to.isEmpty()) {
+          losses.add("premise '" + sid + "' has no correct answer and was dropped");
+          continue;
+        }
+        Node target = targetById.get(to.get(0));
+        if (target == null) {
+          throw new Reject(
+              response.node(), "the pair '" + sid + " " + to.get(0) + "' names no answer choice");
+        }
+        used.add(to.get(0));
+        StringBuilder premise = new StringBuilder();
+        html(s, premise);
+        String premiseText = collapse(premise.toString());
+        out.add(
+            new MatchPair(
+                Choice.idFor(out.size()),
+                premiseText,
+                TextFormat.HTML,
+                SafeHtml.sanitize(premiseText),
+                collapse(target.textContent())));
+      }
+      for (Map.Entry<String, Node> t : targetById.entrySet()) {
+        if (!used.contains(t.getKey())) {
+          out.add(
+              new MatchPair(
+                  Choice.idFor(out.size()),
+                  "",
+                  TextFormat.HTML,
+                  "",
+                  collapse(t.getValue().textContent())));
+        }
+      }
+      if (out.stream().noneMatch(p -> !p.distractor())) {
+        throw new Reject(interaction, "no premise has a correct answer");
+      }
+      return out;
+    }
+
+    /** Appends the content of {@code node} as HTML: interactions replaced, QTI elements dropped. */
+    private void html(Node node, StringBuilder out) {
+      for (Object o : node.content) {
+        if (o instanceof String s) {
+          out.append(SafeHtml.escape(s));
+          continue;
+        }
+        Node n = (Node) o;
+        if (n == interaction) {
+          if (n.name.equals("textEntryInteraction")) {
+            out.append(Item.MISSING_WORD_BLANK);
+            inlineBlank = true;
+          } else {
+            Node prompt = n.child("prompt");
+            if (prompt != null) {
+              out.append("<div>");
+              html(prompt, out);
+              out.append("</div>");
+            }
+          }
+          continue;
+        }
+        switch (n.name) {
+          case "prompt", "contentBody" -> html(n, out);
+          case "script", "style", "iframe", "embed", "form" ->
+              losses.add("'" + n.rawName + "' (" + n.where() + ") is dropped with its content");
+          case "feedbackInline",
+                  "feedbackBlock",
+                  "rubricBlock",
+                  "printedVariable",
+                  "templateInline",
+                  "templateBlock" ->
+              losses.add("'" + n.rawName + "' (" + n.where() + ") is not kept");
+          default -> {
+            if (HTML.contains(n.name)) {
+              if (n.name.equals("img")) {
+                String src = n.attr("src") == null ? "" : n.attr("src");
+                if (!src.startsWith("http://") && !src.startsWith("https://")) {
+                  losses.add(
+                      "image '"
+                          + src
+                          + "' is not part of this file; the reference is kept but the image must"
+                          + " be added to resolve");
+                }
+              }
+              out.append('<').append(n.name);
+              for (Map.Entry<String, String> a : n.attributes.entrySet()) {
+                String key = a.getKey().equals("xml:lang") ? "lang" : a.getKey();
+                out.append(' ')
+                    .append(key)
+                    .append("=\"")
+                    .append(SafeHtml.escape(a.getValue()))
+                    .append('"');
+              }
+              out.append('>');
+              if (!n.name.equals("br")
+                  && !n.name.equals("img")
+                  && !n.name.equals("hr")
+                  && !n.name.equals("col")) {
+                html(n, out);
+                out.append("</").append(n.name).append('>');
+              }
+            } else {
+              losses.add(
+                  "element '" + n.rawName + "' (" + n.where() + ") is not kept, only its text");
+              html(n, out);
+            }
+          }
+        }
+      }
+    }
+
+    /** 50 rather than 5E+1. */
+    private static BigDecimal plain(BigDecimal p) {
+      BigDecimal s = p.stripTrailingZeros();
+      return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static String collapse(String s) {
+      return s.replaceAll("\\s+", " ").strip();
+    }
+  }
+}

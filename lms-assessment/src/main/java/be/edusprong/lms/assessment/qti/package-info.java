@@ -1,0 +1,15 @@
+/**
+ * Import of single QTI items: IMS QTI 2.1 {@code assessmentItem} and 1EdTech QTI 3.0 {@code
+ * qti-assessment-item} files (QTI 2.1 / 3.0 Assessment, Section and Item Information Model, "Items"
+ * and "Interactions").
+ *
+ * <p>{@link be.edusprong.lms.assessment.qti.QtiItemImporter} maps the choice, text entry, extended
+ * text, match and associate interactions onto the item model and accounts for the item in a {@link
+ * be.edusprong.lms.assessment.imports.FidelityReport}: every other interaction is rejected with its
+ * position, dropped parts are reported as losses, and a file that is no item (an assessment test, a
+ * result report, a content package manifest) is refused with a message saying what it is. XML is
+ * read by {@code QtiXml}, a StAX reader that refuses DTDs, external entities and entity expansion,
+ * with limits on size, nesting and element count. Content packages ({@code imsmanifest.xml} in a
+ * ZIP) are not handled here.
+ */
+package be.edusprong.lms.assessment.qti;
