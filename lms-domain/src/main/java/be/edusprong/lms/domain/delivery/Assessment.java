@@ -1,0 +1,118 @@
+package be.edusprong.lms.domain.delivery;
+
+import be.edusprong.lms.domain.centre.Centre;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * An assessment (toets) of a centre: a fixed list of questions ({@link AssessmentItem}), a time
+ * limit, an open/close window and a number of attempts (issue 3, point 3).
+ */
+@Entity
+@Table(name = "assessment")
+public class Assessment {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "centre_id")
+  private Centre centre;
+
+  @Column(nullable = false, length = 200)
+  private String title;
+
+  @Column(name = "time_limit_seconds")
+  private Integer timeLimitSeconds;
+
+  @Column(name = "opens_at")
+  private Instant opensAt;
+
+  @Column(name = "closes_at")
+  private Instant closesAt;
+
+  @Column(name = "max_attempts", nullable = false)
+  private int maxAttempts;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Assessment() {}
+
+  Assessment(
+      Centre centre,
+      String title,
+      Duration timeLimit,
+      Instant opensAt,
+      Instant closesAt,
+      int maxAttempts,
+      Instant createdAt) {
+    this.centre = centre;
+    this.title = title;
+    this.timeLimitSeconds = timeLimit == null ? null : Math.toIntExact(timeLimit.getSeconds());
+    this.opensAt = millis(opensAt);
+    this.closesAt = millis(closesAt);
+    this.maxAttempts = maxAttempts;
+    this.createdAt = millis(createdAt);
+  }
+
+  // DATETIME(3) keeps whole milliseconds; the entity holds what will be read back.
+  private static Instant millis(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Centre getCentre() {
+    return centre;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  /** The time limit, or null for none. */
+  public Duration getTimeLimit() {
+    return timeLimitSeconds == null ? null : Duration.ofSeconds(timeLimitSeconds);
+  }
+
+  /** When attempts may start, or null when open from creation. */
+  public Instant getOpensAt() {
+    return opensAt;
+  }
+
+  /** When the window closes (no start from then on, running attempts end), or null for never. */
+  public Instant getClosesAt() {
+    return closesAt;
+  }
+
+  public int getMaxAttempts() {
+    return maxAttempts;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  /**
+   * Whether attempts may start at a moment.
+   *
+   * @return true from {@code opensAt} (inclusive) until {@code closesAt} (exclusive)
+   */
+  boolean isOpenAt(Instant now) {
+    return (opensAt == null || !now.isBefore(opensAt))
+        && (closesAt == null || now.isBefore(closesAt));
+  }
+}

@@ -1,0 +1,163 @@
+package be.edusprong.lms.domain.delivery;
+
+import be.edusprong.lms.assessment.delivery.AttemptTimer;
+import be.edusprong.lms.assessment.delivery.Receipt;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One sitting of one learner (poging). Refers to its assessment and learner by id. Holds the fields
+ * of its {@link AttemptTimer} and the head of its receipt chain ({@code receiptCount}, {@code
+ * lastHash}), so that any instance that locks this row can continue the chain.
+ */
+@Entity
+@Table(name = "attempt")
+public class Attempt {
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "assessment_id", nullable = false)
+  private Long assessmentId;
+
+  @Column(name = "learner_id", nullable = false)
+  private Long learnerId;
+
+  @Column(name = "started_at", nullable = false)
+  private Instant startedAt;
+
+  @Column(name = "deadline_at")
+  private Instant deadlineAt;
+
+  @Column(name = "extra_time_percent", nullable = false)
+  private int extraTimePercent;
+
+  @Column(name = "credited_downtime_seconds", nullable = false)
+  private long creditedDowntimeSeconds;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private AttemptStatus status;
+
+  @Column(name = "submitted_at")
+  private Instant submittedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "submitted_by", length = 20)
+  private SubmittedBy submittedBy;
+
+  @Column(name = "receipt_count", nullable = false)
+  private long receiptCount;
+
+  @Column(name = "last_hash", nullable = false, length = 64)
+  private String lastHash;
+
+  protected Attempt() {}
+
+  Attempt(String id, long assessmentId, long learnerId, AttemptTimer timer) {
+    this.id = id;
+    this.assessmentId = assessmentId;
+    this.learnerId = learnerId;
+    this.startedAt = timer.started();
+    this.deadlineAt = timer.deadline().orElse(null);
+    this.extraTimePercent = timer.extraTimePercent();
+    this.creditedDowntimeSeconds = timer.creditedDowntime().getSeconds();
+    this.status = AttemptStatus.ACTIVE;
+    this.receiptCount = 0;
+    this.lastHash = Receipt.GENESIS_HASH;
+  }
+
+  /** The attempt's id, a UUID. */
+  public String getId() {
+    return id;
+  }
+
+  public Long getAssessmentId() {
+    return assessmentId;
+  }
+
+  public Long getLearnerId() {
+    return learnerId;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  /** When the server submits the attempt, or null when it has no deadline. */
+  public Instant getDeadlineAt() {
+    return deadlineAt;
+  }
+
+  public int getExtraTimePercent() {
+    return extraTimePercent;
+  }
+
+  public Duration getCreditedDowntime() {
+    return Duration.ofSeconds(creditedDowntimeSeconds);
+  }
+
+  public AttemptStatus getStatus() {
+    return status;
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
+  }
+
+  /** Who submitted it, or null while active. */
+  public SubmittedBy getSubmittedBy() {
+    return submittedBy;
+  }
+
+  /** How many receipts were issued, which is the sequence of the last one. */
+  public long getReceiptCount() {
+    return receiptCount;
+  }
+
+  /** The hash of the last receipt, or {@link Receipt#GENESIS_HASH} before the first. */
+  public String getLastHash() {
+    return lastHash;
+  }
+
+  /**
+   * The attempt's clock.
+   *
+   * @param assessment its assessment, for the time limit and the close of the window
+   */
+  AttemptTimer timer(Assessment assessment) {
+    return new AttemptTimer(
+        startedAt,
+        assessment.getTimeLimit(),
+        extraTimePercent,
+        Duration.ofSeconds(creditedDowntimeSeconds),
+        assessment.getClosesAt());
+  }
+
+  boolean isActive() {
+    return status == AttemptStatus.ACTIVE;
+  }
+
+  /** Moves the chain head to a receipt just issued for this attempt. */
+  void advance(Receipt receipt) {
+    if (receipt.sequence() != receiptCount + 1 || !receipt.previousHash().equals(lastHash)) {
+      throw new IllegalStateException(
+          "receipt #" + receipt.sequence() + " does not follow the head of attempt " + id);
+    }
+    receiptCount = receipt.sequence();
+    lastHash = receipt.hash();
+  }
+
+  /** Ends the attempt; the caller checks it is active. */
+  void submit(Instant at, SubmittedBy by) {
+    status = AttemptStatus.SUBMITTED;
+    submittedAt = at;
+    submittedBy = by;
+  }
+}

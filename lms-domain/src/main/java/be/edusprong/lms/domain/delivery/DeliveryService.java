@@ -1,0 +1,454 @@
+package be.edusprong.lms.domain.delivery;
+
+import be.edusprong.lms.assessment.delivery.AttemptTimer;
+import be.edusprong.lms.assessment.delivery.Receipt;
+import be.edusprong.lms.assessment.delivery.ReceiptChain;
+import be.edusprong.lms.assessment.delivery.ResponseVersions;
+import be.edusprong.lms.assessment.gift.GiftParser;
+import be.edusprong.lms.assessment.item.Item;
+import be.edusprong.lms.assessment.item.ItemType;
+import be.edusprong.lms.assessment.item.MatchPair;
+import be.edusprong.lms.domain.account.Role;
+import be.edusprong.lms.domain.account.UserAccount;
+import be.edusprong.lms.domain.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Delivering an exam (issue 3, point 4): start, the questions without their key, versioned saves
+ * with signed receipts, the server's time left, submit, the server's submit at the deadline, and
+ * the receipt list.
+ *
+ * <p>Every method that changes an attempt first locks its row ({@code SELECT ... FOR UPDATE}), so
+ * saves of one attempt are serialized across all instances, and writes the response and its receipt
+ * in the same transaction: there is never a receipt without its response nor a stored response
+ * without its receipt. The server's clock is the injected {@link Clock}.
+ *
+ * <p>A learner only reaches their own attempts. Someone else's attempt is refused exactly like an
+ * unknown one ({@code error.attempt.unknown}), so ids cannot be probed.
+ */
+@ApplicationScoped
+@Transactional
+public class DeliveryService {
+  /** Largest response payload accepted, in UTF-8 bytes (an essay of some 10,000 words). */
+  public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+
+  private static final int MAX_CACHED = 5_000;
+
+  @Inject EntityManager em;
+  @Inject Clock clock;
+  @Inject SigningKeys keys;
+
+  private final Map<String, Item> parsed = new ConcurrentHashMap<>();
+
+  /**
+   * Starts an attempt, or returns the learner's running one (a second start, e.g. from another tab
+   * or after a crash, resumes it). The deadline is fixed now from {@link AttemptTimer}: the time
+   * limit, capped at the window close.
+   *
+   * @param assessmentId the assessment
+   * @param learnerId the learner's account
+   * @return the active attempt
+   * @throws DomainException {@code error.assessment.unknown} when there is no such assessment in
+   *     the learner's centre; {@code error.delivery.notLearner} when the account is no learner;
+   *     {@code error.delivery.notOpen} before the window opens; {@code error.delivery.closed} from
+   *     the window close on; {@code error.delivery.noAttemptsLeft} (the maximum) when every allowed
+   *     attempt was used
+   */
+  public Attempt start(long assessmentId, long learnerId) {
+    // Locking the learner's row serializes their starts on every instance (two tabs starting at
+    // once get one attempt); the unique key on active attempts backs this up.
+    UserAccount learner = em.find(UserAccount.class, learnerId, LockModeType.PESSIMISTIC_WRITE);
+    if (learner == null || !learner.isActive() || !learner.hasRole(Role.LEARNER)) {
+      throw new DomainException(
+          "error.delivery.notLearner", "account " + learnerId + " is no active learner");
+    }
+    Assessment assessment = em.find(Assessment.class, assessmentId);
+    if (assessment == null || !assessment.getCentre().getId().equals(learner.getCentre().getId())) {
+      throw new DomainException(
+          "error.assessment.unknown", "no assessment " + assessmentId + " for " + learnerId);
+    }
+    List<Attempt> attempts =
+        em.createQuery(
+                "SELECT a FROM Attempt a WHERE a.assessmentId = :a AND a.learnerId = :l",
+                Attempt.class)
+            .setParameter("a", assessmentId)
+            .setParameter("l", learnerId)
+            .getResultList();
+    Optional<Attempt> running = attempts.stream().filter(Attempt::isActive).findFirst();
+    if (running.isPresent()) {
+      return running.get();
+    }
+    Instant now = now();
+    if (assessment.getOpensAt() != null && now.isBefore(assessment.getOpensAt())) {
+      throw new DomainException(
+          "error.delivery.notOpen", "assessment " + assessmentId + " is not open yet");
+    }
+    if (!assessment.isOpenAt(now)) {
+      throw new DomainException(
+          "error.delivery.closed", "assessment " + assessmentId + " has closed");
+    }
+    if (attempts.size() >= assessment.getMaxAttempts()) {
+      throw new DomainException(
+          "error.delivery.noAttemptsLeft",
+          "learner " + learnerId + " used all " + assessment.getMaxAttempts() + " attempts",
+          assessment.getMaxAttempts());
+    }
+    AttemptTimer timer =
+        AttemptTimer.start(now, assessment.getTimeLimit(), 0, assessment.getClosesAt());
+    Attempt attempt = new Attempt(UUID.randomUUID().toString(), assessmentId, learnerId, timer);
+    em.persist(attempt);
+    return attempt;
+  }
+
+  /**
+   * The questions of an attempt as the exam page may see them, with the learner's saved responses:
+   * no correct answers, weights or feedback (see {@link ItemView}).
+   *
+   * @return the questions in assessment order
+   * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's
+   */
+  public List<ItemView> items(String attemptId, long learnerId) {
+    Attempt attempt = owned(attemptId, learnerId, LockModeType.NONE);
+    Map<String, AttemptResponse> saved =
+        em.createQuery(
+                "SELECT r FROM AttemptResponse r WHERE r.attemptId = :a", AttemptResponse.class)
+            .setParameter("a", attemptId)
+            .getResultStream()
+            .collect(Collectors.toMap(AttemptResponse::getItemIdentifier, Function.identity()));
+    List<ItemView> views = new ArrayList<>();
+    for (AssessmentItem stored : items(attempt.getAssessmentId())) {
+      Item item = toItem(stored);
+      AttemptResponse response = saved.get(stored.getIdentifier());
+      views.add(
+          view(
+              stored.getPosition(),
+              item,
+              response == null ? 0 : response.getVersion(),
+              response == null ? null : response.getPayload()));
+    }
+    return views;
+  }
+
+  /**
+   * Saves the learner's response to one question, as decided by {@link ResponseVersions}; an
+   * accepted save gets the next receipt of the attempt's chain ({@link ReceiptChain}), signed with
+   * the platform key, stored in the same transaction as the response.
+   *
+   * <p>The payload's UTF-8 bytes are the canonical bytes of the response: their SHA-256 is the
+   * receipt's digest and decides whether a same-version save is a {@code DUPLICATE} or a {@code
+   * CONFLICT}, so a retry must send the same text.
+   *
+   * @param attemptId the attempt
+   * @param learnerId the learner, who must own it
+   * @param itemIdentifier a question of the attempt's assessment
+   * @param version the save's response version, {@code >= 1}
+   * @param payloadJson the response as JSON, at most {@value #MAX_PAYLOAD_BYTES} bytes of UTF-8
+   * @return the outcome: {@code ACCEPTED} with the new receipt, {@code DUPLICATE} with the original
+   *     one, {@code CONFLICT} or {@code STALE} with the stored version (nothing written), {@code
+   *     EXPIRED} from the deadline on or {@code SUBMITTED} after submission (nothing written)
+   * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's;
+   *     {@code error.delivery.itemUnknown} (identifier) for a question not in the assessment;
+   *     {@code error.delivery.badResponse} for a version below 1 or a payload that is not JSON or
+   *     too large
+   */
+  public SaveResult save(
+      String attemptId, long learnerId, String itemIdentifier, long version, String payloadJson) {
+    Attempt attempt = owned(attemptId, learnerId, LockModeType.PESSIMISTIC_WRITE);
+    AttemptResponse stored =
+        em.find(AttemptResponse.class, new AttemptResponse.Key(attemptId, itemIdentifier));
+    long storedVersion = stored == null ? 0 : stored.getVersion();
+    if (!attempt.isActive()) {
+      return new SaveResult(SaveResult.Outcome.SUBMITTED, null, storedVersion);
+    }
+    Instant now = now();
+    Assessment assessment = em.find(Assessment.class, attempt.getAssessmentId());
+    if (attempt.timer(assessment).expired(now)) {
+      return new SaveResult(SaveResult.Outcome.EXPIRED, null, storedVersion);
+    }
+    if (stored == null && !hasItem(attempt.getAssessmentId(), itemIdentifier)) {
+      throw new DomainException(
+          "error.delivery.itemUnknown",
+          "attempt " + attemptId + " has no question " + itemIdentifier,
+          itemIdentifier);
+    }
+    byte[] bytes = requireJson(payloadJson, version);
+    String digest = Receipt.digestOf(bytes);
+    ResponseVersions.Decision decision =
+        ResponseVersions.decide(stored == null ? null : stored.stored(), version, digest);
+    switch (decision) {
+      case ACCEPT -> {
+        ReceiptChain chain =
+            attempt.getReceiptCount() == 0
+                ? ReceiptChain.start(attemptId, keys.privateKey())
+                : ReceiptChain.resume(lastReceipt(attempt), keys.privateKey());
+        Receipt receipt = chain.append(itemIdentifier, bytes, version, now);
+        if (stored == null) {
+          stored = new AttemptResponse(attemptId, itemIdentifier);
+          stored.replace(version, digest, payloadJson, receipt.serverTime());
+          em.persist(stored);
+        } else {
+          stored.replace(version, digest, payloadJson, receipt.serverTime());
+        }
+        em.persist(new AttemptReceipt(receipt));
+        attempt.advance(receipt);
+        return new SaveResult(SaveResult.Outcome.ACCEPTED, receipt, version);
+      }
+      case DUPLICATE -> {
+        Receipt original =
+            em.createQuery(
+                    "SELECT r FROM AttemptReceipt r WHERE r.attemptId = :a"
+                        + " AND r.itemIdentifier = :i AND r.responseVersion = :v",
+                    AttemptReceipt.class)
+                .setParameter("a", attemptId)
+                .setParameter("i", itemIdentifier)
+                .setParameter("v", version)
+                .getSingleResult()
+                .toReceipt();
+        return new SaveResult(SaveResult.Outcome.DUPLICATE, original, storedVersion);
+      }
+      case CONFLICT -> {
+        return new SaveResult(SaveResult.Outcome.CONFLICT, null, storedVersion);
+      }
+      default -> {
+        return new SaveResult(SaveResult.Outcome.STALE, null, storedVersion);
+      }
+    }
+  }
+
+  /**
+   * The time the learner has left, by the server's clock.
+   *
+   * @return the time to the deadline, never negative; zero once submitted; empty when the attempt
+   *     has no deadline
+   * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's
+   */
+  public Optional<Duration> timeLeft(String attemptId, long learnerId) {
+    Attempt attempt = owned(attemptId, learnerId, LockModeType.NONE);
+    if (!attempt.isActive()) {
+      return Optional.of(Duration.ZERO);
+    }
+    Assessment assessment = em.find(Assessment.class, attempt.getAssessmentId());
+    return attempt.timer(assessment).timeLeft(now());
+  }
+
+  /**
+   * Hands the attempt in; submitting again changes nothing. An attempt whose deadline has passed
+   * counts as submitted by the server at its deadline, whoever asks first.
+   *
+   * @return the submitted attempt
+   * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's
+   */
+  public Attempt submit(String attemptId, long learnerId) {
+    Attempt attempt = owned(attemptId, learnerId, LockModeType.PESSIMISTIC_WRITE);
+    if (attempt.isActive()) {
+      Instant now = now();
+      AttemptTimer timer = attempt.timer(em.find(Assessment.class, attempt.getAssessmentId()));
+      if (timer.expired(now)) {
+        attempt.submit(timer.deadline().orElse(now), SubmittedBy.SERVER);
+      } else {
+        attempt.submit(now, SubmittedBy.LEARNER);
+      }
+    }
+    return attempt;
+  }
+
+  /**
+   * Submits, as the server, every active attempt whose deadline has passed: the browser may be gone
+   * (issue 3, point 4). Meant for a scheduler on any instance; each attempt is locked and checked
+   * again, so instances running it at once never submit one twice.
+   *
+   * @param now the server's time
+   * @return the ids of the attempts submitted now
+   */
+  public List<String> submitExpired(Instant now) {
+    List<?> candidates =
+        em.createNativeQuery(
+                "SELECT id FROM attempt WHERE status = ? AND deadline_at <= ? ORDER BY deadline_at")
+            .setParameter(1, AttemptStatus.ACTIVE.name())
+            .setParameter(2, Timestamp.from(now))
+            .getResultList();
+    List<String> submitted = new ArrayList<>();
+    for (Object row : candidates) {
+      String id = row.toString();
+      Attempt attempt = em.find(Attempt.class, id, LockModeType.PESSIMISTIC_WRITE);
+      if (attempt == null || !attempt.isActive()) {
+        continue;
+      }
+      AttemptTimer timer = attempt.timer(em.find(Assessment.class, attempt.getAssessmentId()));
+      if (timer.expired(now)) {
+        attempt.submit(timer.deadline().orElse(now), SubmittedBy.SERVER);
+        submitted.add(id);
+      }
+    }
+    return submitted;
+  }
+
+  /**
+   * The attempt's receipts, for the learner to download and verify with {@link ReceiptChain#verify}
+   * and {@link SigningKeys#publicKey()}.
+   *
+   * @return every receipt, in sequence order
+   * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's
+   */
+  public List<Receipt> receipts(String attemptId, long learnerId) {
+    owned(attemptId, learnerId, LockModeType.NONE);
+    return em.createQuery(
+            "SELECT r FROM AttemptReceipt r WHERE r.attemptId = :a ORDER BY r.sequence",
+            AttemptReceipt.class)
+        .setParameter("a", attemptId)
+        .getResultStream()
+        .map(AttemptReceipt::toReceipt)
+        .toList();
+  }
+
+  /**
+   * An attempt of the learner.
+   *
+   * @return the attempt
+   * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's
+   */
+  public Attempt attempt(String attemptId, long learnerId) {
+    return owned(attemptId, learnerId, LockModeType.NONE);
+  }
+
+  // Whole milliseconds, as DATETIME(3) stores them, so what a caller holds equals what is read
+  // back.
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private Attempt owned(String attemptId, long learnerId, LockModeType lock) {
+    Attempt attempt = attemptId == null ? null : em.find(Attempt.class, attemptId, lock);
+    if (attempt == null || attempt.getLearnerId() != learnerId) {
+      throw new DomainException(
+          "error.attempt.unknown", "no attempt " + attemptId + " of learner " + learnerId);
+    }
+    return attempt;
+  }
+
+  private Receipt lastReceipt(Attempt attempt) {
+    AttemptReceipt last =
+        em.find(
+            AttemptReceipt.class,
+            new AttemptReceipt.Key(attempt.getId(), attempt.getReceiptCount()));
+    if (last == null) {
+      throw new IllegalStateException(
+          "attempt " + attempt.getId() + " lacks receipt #" + attempt.getReceiptCount());
+    }
+    return last.toReceipt();
+  }
+
+  private boolean hasItem(long assessmentId, String identifier) {
+    return !em.createQuery(
+            "SELECT i.position FROM AssessmentItem i WHERE i.assessmentId = :a"
+                + " AND i.identifier = :i",
+            Integer.class)
+        .setParameter("a", assessmentId)
+        .setParameter("i", identifier)
+        .getResultList()
+        .isEmpty();
+  }
+
+  private List<AssessmentItem> items(long assessmentId) {
+    return em.createQuery(
+            "SELECT i FROM AssessmentItem i WHERE i.assessmentId = :a ORDER BY i.position",
+            AssessmentItem.class)
+        .setParameter("a", assessmentId)
+        .getResultList();
+  }
+
+  private static byte[] requireJson(String payloadJson, long version) {
+    if (version < 1) {
+      throw new DomainException(
+          "error.delivery.badResponse", "a response version is >= 1, was " + version);
+    }
+    if (payloadJson == null) {
+      throw new DomainException("error.delivery.badResponse", "a response is required");
+    }
+    byte[] bytes = payloadJson.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > MAX_PAYLOAD_BYTES) {
+      throw new DomainException(
+          "error.delivery.badResponse",
+          "a response is at most " + MAX_PAYLOAD_BYTES + " bytes, was " + bytes.length);
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(payloadJson))) {
+      reader.readValue();
+    } catch (JsonException | IllegalStateException e) {
+      throw new DomainException("error.delivery.badResponse", "a response is JSON: " + e);
+    }
+    return bytes;
+  }
+
+  // Stored sources are parsed again on use, with a cache keyed by the source itself (as
+  // PracticeItems), so a changed question is never served from a stale entry.
+  private Item toItem(AssessmentItem stored) {
+    String source = stored.getGiftSource();
+    Item cached = parsed.get(source);
+    if (cached != null) {
+      return cached;
+    }
+    Item item =
+        new GiftParser()
+            .parseStored(
+                source,
+                "assessment/" + stored.getAssessmentId() + "/" + stored.getPosition(),
+                "",
+                1);
+    if (parsed.size() >= MAX_CACHED) {
+      parsed.clear();
+    }
+    parsed.put(source, item);
+    return item;
+  }
+
+  static ItemView view(int position, Item item, long savedVersion, String savedPayload) {
+    boolean choosing =
+        item.type() == ItemType.CHOICE_SINGLE
+            || item.type() == ItemType.CHOICE_MULTIPLE
+            || item.type() == ItemType.TRUE_FALSE;
+    List<ItemView.Option> choices =
+        choosing
+            ? item.choices().stream().map(c -> new ItemView.Option(c.id(), c.textHtml())).toList()
+            : List.of();
+    List<ItemView.Option> premises =
+        item.pairs().stream()
+            .filter(p -> !p.distractor())
+            .map(p -> new ItemView.Option(p.id(), p.premiseHtml()))
+            .toList();
+    List<String> answers =
+        item.pairs().stream().map(MatchPair::answer).distinct().sorted().toList();
+    return new ItemView(
+        position,
+        item.identifier(),
+        item.type(),
+        item.stemHtml(),
+        item.missingWordIndex(),
+        choices,
+        premises,
+        answers,
+        savedVersion,
+        savedPayload);
+  }
+}

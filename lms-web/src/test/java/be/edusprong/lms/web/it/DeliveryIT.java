@@ -1,0 +1,425 @@
+package be.edusprong.lms.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import be.edusprong.lms.assessment.delivery.Receipt;
+import be.edusprong.lms.assessment.delivery.ReceiptChain;
+import be.edusprong.lms.assessment.delivery.ReceiptKeys;
+import be.edusprong.lms.assessment.delivery.VerificationResult;
+import be.edusprong.lms.assessment.item.ItemType;
+import be.edusprong.lms.domain.account.AccountService;
+import be.edusprong.lms.domain.account.Role;
+import be.edusprong.lms.domain.account.UserAccount;
+import be.edusprong.lms.domain.centre.Centres;
+import be.edusprong.lms.domain.delivery.Assessment;
+import be.edusprong.lms.domain.delivery.AssessmentService;
+import be.edusprong.lms.domain.delivery.Attempt;
+import be.edusprong.lms.domain.delivery.AttemptStatus;
+import be.edusprong.lms.domain.delivery.DeliveryService;
+import be.edusprong.lms.domain.delivery.ItemView;
+import be.edusprong.lms.domain.delivery.SaveResult;
+import be.edusprong.lms.domain.delivery.SaveResult.Outcome;
+import be.edusprong.lms.domain.delivery.SigningKeys;
+import be.edusprong.lms.domain.delivery.SubmittedBy;
+import be.edusprong.lms.domain.shared.DomainException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.lang.reflect.RecordComponent;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Exam delivery against MariaDB (issue 3, point 4): versioned saves that a stale tab cannot
+ * overwrite, receipts that verify with the key in {@code signing_key}, questions without their key,
+ * the deadline enforced and the attempt submitted by the server, attempts kept to their learner.
+ */
+@ExtendWith({MariaDbExtension.class, ArquillianExtension.class})
+class DeliveryIT {
+  // Markers that must never reach the exam page: feedback and the accepted answers.
+  private static final List<String> QUESTIONS =
+      List.of(
+          "// [id:hoofdstad]\n::Hoofdstad::Wat is de hoofdstad van België?"
+              + " {=Brussel#FEEDBACK-JUIST ~Antwerpen#FEEDBACK-FOUT ~Gent"
+              + " ####ALGEMENE-FEEDBACK}",
+          "// [id:priem]\nWelke getallen zijn priemgetallen? {~%50%twee ~%50%drie ~%-100%vier}",
+          "// [id:lucht]\nWelke kleur heeft de lucht overdag? {=hemelsblauw#FEEDBACK-KORT}",
+          "// [id:rekenen]\nHoeveel is zes keer zeven? {#4242:0}",
+          "// [id:koppel]\nKoppel land en hoofdstad. {=België -> Brussel =Frankrijk -> Parijs"
+              + " = -> Berlijn}");
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.lmsWar(DeliveryIT.class);
+  }
+
+  @Inject AccountService accounts;
+  @Inject AssessmentService assessments;
+  @Inject DeliveryService delivery;
+  @Inject SigningKeys keys;
+  @Resource ManagedExecutorService executor;
+
+  @Test
+  void savesAreVersionedAndEveryAcknowledgedSaveHasAChainedReceipt() {
+    UserAccount learner = learner();
+    Attempt attempt = delivery.start(assessment(null, 1).getId(), learner.getId());
+    String id = attempt.getId();
+    long me = learner.getId();
+
+    SaveResult v1 = delivery.save(id, me, "hoofdstad", 1, "{\"choice\":\"B\"}");
+    SaveResult v2 = delivery.save(id, me, "hoofdstad", 2, "{\"choice\":\"A\"}");
+    assertEquals(Outcome.ACCEPTED, v1.outcome());
+    assertEquals(Outcome.ACCEPTED, v2.outcome());
+    assertEquals(1, v1.receipt().sequence());
+    assertEquals(2, v2.receipt().sequence());
+    assertEquals(v1.receipt().hash(), v2.receipt().previousHash());
+    assertEquals(2, v2.receipt().responseVersion());
+
+    // A stale tab sends version 1 again: refused, the stored answer stays version 2.
+    SaveResult stale = delivery.save(id, me, "hoofdstad", 1, "{\"choice\":\"B\"}");
+    assertEquals(Outcome.STALE, stale.outcome());
+    assertEquals(2, stale.storedVersion());
+    assertNull(stale.receipt());
+    assertEquals(2, stored(id, "hoofdstad", "version"));
+    assertEquals(
+        "{\"choice\":\"A\"}",
+        Sql.text(
+            "SELECT payload FROM attempt_response WHERE attempt_id = ? AND item_identifier = ?",
+            id,
+            "hoofdstad"));
+
+    // A retry of the last save gets its original receipt; nothing is written.
+    SaveResult retry = delivery.save(id, me, "hoofdstad", 2, "{\"choice\":\"A\"}");
+    assertEquals(Outcome.DUPLICATE, retry.outcome());
+    assertEquals(v2.receipt(), retry.receipt());
+
+    // Another answer under the same version (a second tab): refused.
+    SaveResult conflict = delivery.save(id, me, "hoofdstad", 2, "{\"choice\":\"C\"}");
+    assertEquals(Outcome.CONFLICT, conflict.outcome());
+    assertEquals(2, conflict.storedVersion());
+    assertEquals(
+        "{\"choice\":\"A\"}",
+        Sql.text(
+            "SELECT payload FROM attempt_response WHERE attempt_id = ? AND item_identifier = ?",
+            id,
+            "hoofdstad"));
+
+    SaveResult other = delivery.save(id, me, "lucht", 1, "{\"text\":\"grijs\"}");
+    assertEquals(Outcome.ACCEPTED, other.outcome());
+    assertEquals(3, other.receipt().sequence());
+
+    assertEquals(3, Sql.number("SELECT COUNT(*) FROM attempt_receipt WHERE attempt_id = ?", id));
+    assertEquals(3, Sql.number("SELECT receipt_count FROM attempt WHERE id = ?", id));
+    assertEquals(
+        other.receipt().hash(), Sql.text("SELECT last_hash FROM attempt WHERE id = ?", id));
+
+    // The list verifies with the public key as stored in the database.
+    List<Receipt> receipts = delivery.receipts(id, me);
+    assertEquals(List.of(v1.receipt(), v2.receipt(), other.receipt()), receipts);
+    PublicKey stored =
+        ReceiptKeys.decodePublic(
+            Sql.text("SELECT public_key FROM signing_key WHERE active ORDER BY id DESC LIMIT 1"));
+    assertEquals(1, Sql.number("SELECT COUNT(*) FROM signing_key WHERE active"));
+    assertEquals(stored, keys.publicKey());
+    VerificationResult verified = ReceiptChain.verify(receipts, stored, id);
+    assertTrue(verified.ok(), verified.detail());
+    assertEquals(3, verified.receiptCount());
+    assertEquals(
+        Receipt.digestOf("{\"choice\":\"A\"}".getBytes()), receipts.get(1).responseDigest());
+
+    Map<String, ItemView> views = byIdentifier(delivery.items(id, me));
+    assertEquals(2, views.get("hoofdstad").savedVersion());
+    assertEquals("{\"choice\":\"A\"}", views.get("hoofdstad").savedPayload());
+    assertEquals(0, views.get("priem").savedVersion());
+  }
+
+  @Test
+  void concurrentSavesOfOneAttemptGetOneUnbrokenChain() throws Exception {
+    UserAccount learner = learner();
+    long me = learner.getId();
+    String id = delivery.start(assessment(null, 1).getId(), me).getId();
+    List<String> items = List.of("hoofdstad", "priem", "lucht", "rekenen", "koppel");
+
+    // Every item saved three times, all at once: the attempt's row lock puts them in one order.
+    List<Future<SaveResult>> saves = new ArrayList<>();
+    for (String item : items) {
+      for (int version = 1; version <= 3; version++) {
+        long v = version;
+        saves.add(
+            executor.submit(
+                () -> delivery.save(id, me, item, v, "{\"v\":" + v + ",\"i\":\"" + item + "\"}")));
+      }
+    }
+    int acknowledged = 0;
+    for (Future<SaveResult> save : saves) {
+      SaveResult result = save.get(60, TimeUnit.SECONDS);
+      assertTrue(
+          result.outcome() == Outcome.ACCEPTED || result.outcome() == Outcome.STALE,
+          result.toString());
+      acknowledged += result.outcome() == Outcome.ACCEPTED ? 1 : 0;
+    }
+
+    List<Receipt> receipts = delivery.receipts(id, me);
+    assertEquals(acknowledged, receipts.size());
+    VerificationResult verified = ReceiptChain.verify(receipts, keys.publicKey(), id);
+    assertTrue(verified.ok(), verified.detail());
+    for (String item : items) {
+      assertEquals(3, stored(id, item, "version"), item);
+    }
+  }
+
+  @Test
+  void theQuestionsReachThePageWithoutTheirKey() {
+    UserAccount learner = learner();
+    Attempt attempt = delivery.start(assessment(null, 1).getId(), learner.getId());
+
+    List<ItemView> items = delivery.items(attempt.getId(), learner.getId());
+
+    assertEquals(
+        List.of("hoofdstad", "priem", "lucht", "rekenen", "koppel"),
+        items.stream().map(ItemView::identifier).toList());
+    for (Class<?> type : List.of(ItemView.class, ItemView.Option.class)) {
+      for (RecordComponent c : type.getRecordComponents()) {
+        String name = c.getName().toLowerCase(Locale.ROOT);
+        for (String banned : List.of("weight", "feedback", "correct", "score", "key", "pair")) {
+          assertFalse(name.contains(banned), type.getSimpleName() + "." + c.getName());
+        }
+      }
+    }
+    String all = items.toString();
+    for (String secret : List.of("FEEDBACK", "hemelsblauw", "4242", "%", "100", "50", "->")) {
+      assertFalse(all.contains(secret), secret + " leaked in " + all);
+    }
+    Map<String, ItemView> views = byIdentifier(items);
+    ItemView single = views.get("hoofdstad");
+    assertEquals(ItemType.CHOICE_SINGLE, single.type());
+    assertEquals(
+        List.of("A", "B", "C"), single.choices().stream().map(ItemView.Option::id).toList());
+    assertTrue(single.stemHtml().contains("hoofdstad van België"), single.stemHtml());
+    assertEquals(3, views.get("priem").choices().size());
+    assertEquals(ItemType.SHORT_ANSWER, views.get("lucht").type());
+    assertTrue(views.get("lucht").choices().isEmpty());
+    assertTrue(views.get("rekenen").choices().isEmpty());
+    ItemView matching = views.get("koppel");
+    assertEquals(ItemType.MATCHING, matching.type());
+    assertEquals(2, matching.premises().size());
+    assertEquals(List.of("Berlijn", "Brussel", "Parijs"), matching.answers());
+  }
+
+  @Test
+  void startingAgainResumesAndSubmittingIsFinal() {
+    UserAccount learner = learner();
+    Assessment assessment = assessment(null, 1);
+    long me = learner.getId();
+
+    Attempt first = delivery.start(assessment.getId(), me);
+    Attempt again = delivery.start(assessment.getId(), me);
+    assertEquals(first.getId(), again.getId());
+    assertEquals(
+        1, Sql.number("SELECT COUNT(*) FROM attempt WHERE learner_id = ?", learner.getId()));
+    assertTrue(delivery.timeLeft(first.getId(), me).isEmpty(), "no limit, no deadline");
+
+    delivery.save(first.getId(), me, "priem", 1, "{\"choices\":[\"A\",\"B\"]}");
+    Attempt submitted = delivery.submit(first.getId(), me);
+    assertEquals(AttemptStatus.SUBMITTED, submitted.getStatus());
+    assertEquals(SubmittedBy.LEARNER, submitted.getSubmittedBy());
+    Instant at = submitted.getSubmittedAt();
+    Attempt twice = delivery.submit(first.getId(), me);
+    assertEquals(at, twice.getSubmittedAt());
+    assertEquals(SubmittedBy.LEARNER, twice.getSubmittedBy());
+
+    SaveResult late = delivery.save(first.getId(), me, "priem", 2, "{\"choices\":[\"A\"]}");
+    assertEquals(Outcome.SUBMITTED, late.outcome());
+    assertEquals(1, late.storedVersion());
+    assertEquals(Duration.ZERO, delivery.timeLeft(first.getId(), me).orElseThrow());
+
+    DomainException noMore =
+        assertThrows(DomainException.class, () -> delivery.start(assessment.getId(), me));
+    assertEquals("error.delivery.noAttemptsLeft", noMore.messageKey());
+  }
+
+  @Test
+  void pastTheDeadlineASaveIsRefusedAndTheServerSubmits() throws InterruptedException {
+    UserAccount learner = learner();
+    long me = learner.getId();
+    Attempt attempt = delivery.start(assessment(Duration.ofSeconds(1), 1).getId(), me);
+    String id = attempt.getId();
+    assertEquals(attempt.getStartedAt().plusSeconds(1), attempt.getDeadlineAt());
+    Duration left = delivery.timeLeft(id, me).orElseThrow();
+    assertTrue(!left.isNegative() && left.compareTo(Duration.ofSeconds(1)) <= 0, left.toString());
+    SaveResult inTime = delivery.save(id, me, "lucht", 1, "{\"text\":\"blauw\"}");
+    assertEquals(Outcome.ACCEPTED, inTime.outcome());
+
+    Thread.sleep(Duration.between(Instant.now(), attempt.getDeadlineAt()).toMillis() + 200);
+
+    assertEquals(Duration.ZERO, delivery.timeLeft(id, me).orElseThrow());
+    SaveResult late = delivery.save(id, me, "lucht", 2, "{\"text\":\"grijs\"}");
+    assertEquals(Outcome.EXPIRED, late.outcome());
+    assertEquals(1, stored(id, "lucht", "version"));
+    assertEquals("ACTIVE", Sql.text("SELECT status FROM attempt WHERE id = ?", id));
+
+    List<String> submitted = delivery.submitExpired(Instant.now());
+    assertTrue(submitted.contains(id), submitted.toString());
+    assertEquals("SUBMITTED", Sql.text("SELECT status FROM attempt WHERE id = ?", id));
+    assertEquals("SERVER", Sql.text("SELECT submitted_by FROM attempt WHERE id = ?", id));
+    Attempt after = delivery.attempt(id, me);
+    assertEquals(SubmittedBy.SERVER, after.getSubmittedBy());
+    assertEquals(attempt.getDeadlineAt(), after.getSubmittedAt());
+    assertFalse(delivery.submitExpired(Instant.now()).contains(id), "submitted once");
+    // What was saved in time is kept, with its receipt.
+    assertTrue(ReceiptChain.verify(delivery.receipts(id, me), keys.publicKey()).ok());
+  }
+
+  @Test
+  void anotherLearnerCannotReachTheAttempt() {
+    UserAccount owner = learner();
+    UserAccount other = learner();
+    Attempt attempt = delivery.start(assessment(null, 1).getId(), owner.getId());
+    String id = attempt.getId();
+    long them = other.getId();
+
+    List<Runnable> calls =
+        List.of(
+            () -> delivery.save(id, them, "hoofdstad", 1, "{\"choice\":\"A\"}"),
+            () -> delivery.items(id, them),
+            () -> delivery.receipts(id, them),
+            () -> delivery.timeLeft(id, them),
+            () -> delivery.submit(id, them));
+    for (Runnable call : calls) {
+      DomainException refused = assertThrows(DomainException.class, call::run);
+      assertEquals("error.attempt.unknown", refused.messageKey());
+    }
+    assertEquals(0, Sql.number("SELECT COUNT(*) FROM attempt_response WHERE attempt_id = ?", id));
+    assertEquals(0, Sql.number("SELECT COUNT(*) FROM attempt_receipt WHERE attempt_id = ?", id));
+    assertEquals("ACTIVE", Sql.text("SELECT status FROM attempt WHERE id = ?", id));
+  }
+
+  @Test
+  void theWindowAndTheQuestionsAreChecked() {
+    UserAccount learner = learner();
+    Instant now = Instant.now();
+    Assessment closed =
+        assessments.create(
+            Centres.DEFAULT_CENTRE_CODE,
+            "Gesloten",
+            null,
+            now.minusSeconds(7200),
+            now.minusSeconds(3600),
+            1,
+            QUESTIONS);
+    Assessment later =
+        assessments.create(
+            Centres.DEFAULT_CENTRE_CODE, "Later", null, now.plusSeconds(3600), null, 1, QUESTIONS);
+    assertEquals(
+        "error.delivery.closed",
+        assertThrows(DomainException.class, () -> delivery.start(closed.getId(), learner.getId()))
+            .messageKey());
+    assertEquals(
+        "error.delivery.notOpen",
+        assertThrows(DomainException.class, () -> delivery.start(later.getId(), learner.getId()))
+            .messageKey());
+
+    Attempt attempt = delivery.start(assessment(null, 1).getId(), learner.getId());
+    DomainException unknownItem =
+        assertThrows(
+            DomainException.class,
+            () -> delivery.save(attempt.getId(), learner.getId(), "bestaat-niet", 1, "{}"));
+    assertEquals("error.delivery.itemUnknown", unknownItem.messageKey());
+    DomainException notJson =
+        assertThrows(
+            DomainException.class,
+            () -> delivery.save(attempt.getId(), learner.getId(), "lucht", 1, "{kapot"));
+    assertEquals("error.delivery.badResponse", notJson.messageKey());
+
+    long before = Sql.count("assessment");
+    DomainException badGift =
+        assertThrows(
+            DomainException.class,
+            () ->
+                assessments.create(
+                    Centres.DEFAULT_CENTRE_CODE,
+                    "Kapot",
+                    null,
+                    null,
+                    null,
+                    1,
+                    List.of(QUESTIONS.get(0), "Een open accolade {=a ~b")));
+    assertEquals("error.assessment.gift", badGift.messageKey());
+    assertEquals(2, badGift.arguments()[0]);
+    assertEquals(before, Sql.count("assessment"));
+    assertNotEquals(
+        "error.assessment.gift",
+        assertThrows(
+                DomainException.class,
+                () ->
+                    assessments.create(
+                        Centres.DEFAULT_CENTRE_CODE, " ", null, null, null, 1, QUESTIONS))
+            .messageKey());
+    assertEquals(
+        "error.assessment.duplicateItem",
+        assertThrows(
+                DomainException.class,
+                () ->
+                    assessments.create(
+                        Centres.DEFAULT_CENTRE_CODE,
+                        "Dubbel",
+                        null,
+                        null,
+                        null,
+                        1,
+                        List.of(QUESTIONS.get(0), QUESTIONS.get(0))))
+            .messageKey());
+  }
+
+  private Assessment assessment(Duration limit, int maxAttempts) {
+    return assessments.create(
+        Centres.DEFAULT_CENTRE_CODE,
+        "Toets " + UUID.randomUUID().toString().substring(0, 8),
+        limit,
+        null,
+        null,
+        maxAttempts,
+        QUESTIONS);
+  }
+
+  private UserAccount learner() {
+    return accounts.create(
+        Centres.DEFAULT_CENTRE_CODE,
+        "it-toets-" + UUID.randomUUID().toString().substring(0, 8),
+        "Test cursist",
+        "een-lang-wachtwoord",
+        EnumSet.of(Role.LEARNER));
+  }
+
+  private static long stored(String attemptId, String item, String column) {
+    return Sql.number(
+        "SELECT " + column + " FROM attempt_response WHERE attempt_id = ? AND item_identifier = ?",
+        attemptId,
+        item);
+  }
+
+  private static Map<String, ItemView> byIdentifier(List<ItemView> items) {
+    return items.stream().collect(Collectors.toMap(ItemView::identifier, Function.identity()));
+  }
+}
