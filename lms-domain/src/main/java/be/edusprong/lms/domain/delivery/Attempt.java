@@ -154,6 +154,18 @@ public class Attempt {
     lastHash = receipt.hash();
   }
 
+  /**
+   * Takes over a timer with more credited downtime (see {@link AttemptTimer#creditDowntime}): the
+   * credit and the deadline it gives are stored, so every instance and {@code submitExpired} see
+   * them.
+   *
+   * @param credited the attempt's timer with the credit added, in whole seconds
+   */
+  void credit(AttemptTimer credited) {
+    creditedDowntimeSeconds = credited.creditedDowntime().getSeconds();
+    deadlineAt = credited.deadline().orElse(null);
+  }
+
   /** Ends the attempt; the caller checks it is active. */
   void submit(Instant at, SubmittedBy by) {
     status = AttemptStatus.SUBMITTED;

@@ -38,9 +38,22 @@ public final class Deployments {
    *     build from the root: {@code mvn verify})
    */
   public static WebArchive lmsWar(Class<?> testClass) {
+    return lmsWar(testClass, new Class<?>[0]);
+  }
+
+  /**
+   * The archive for one test class, with more classes of lms-web, e.g. a scheduler the other tests
+   * must not have running.
+   *
+   * @param testClass the {@code *IT} class (its nested classes come along)
+   * @param more further classes to deploy
+   * @return a WAR named {@code lms-it.war}
+   */
+  public static WebArchive lmsWar(Class<?> testClass, Class<?>... more) {
     WebArchive war =
         ShrinkWrap.create(WebArchive.class, "lms-it.war")
             .addClass(Startup.class)
+            .addClasses(more)
             .addPackage(LmsIdentityStore.class.getPackage())
             .addClasses(testClass, MariaDbExtension.class, Sql.class, Responses.class)
             .addAsWebInfResource(new File("src/main/webapp/WEB-INF/beans.xml"), "beans.xml");

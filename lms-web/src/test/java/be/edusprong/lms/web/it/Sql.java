@@ -82,6 +82,23 @@ public final class Sql {
     }
   }
 
+  /**
+   * Runs one statement that changes rows, committed at once.
+   *
+   * @return the number of rows changed
+   */
+  public static int update(String sql, Object... params) {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
   private static DataSource dataSource() {
     try {
       return InitialContext.doLookup("java:app/jdbc/lms");
