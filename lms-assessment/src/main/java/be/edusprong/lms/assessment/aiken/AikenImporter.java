@@ -4,6 +4,7 @@ import be.edusprong.lms.assessment.imports.BankFormat;
 import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.ItemImporter;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
+import be.edusprong.lms.assessment.imports.TextChecks;
 import be.edusprong.lms.assessment.item.Choice;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
@@ -100,7 +101,7 @@ public final class AikenImporter implements ItemImporter {
   public FidelityReport importFile(String text, String fileName) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(fileName, "fileName");
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    String body = TextChecks.withoutBom(text);
     String refusal = sniff(body);
     if (refusal != null) {
       return FidelityReport.refused(fileName, BankFormat.AIKEN, refusal);
@@ -111,13 +112,12 @@ public final class AikenImporter implements ItemImporter {
 
   /** Why a file is not Aiken at all, or null when it may be. */
   private static String sniff(String body) {
-    if (body.indexOf('\0') >= 0) {
-      return "this is a binary file, not an Aiken text file";
+    String refusal =
+        TextChecks.binaryOrEmpty(body, "this is a binary file, not an Aiken text file");
+    if (refusal != null) {
+      return refusal;
     }
     String start = body.stripLeading();
-    if (start.isEmpty()) {
-      return "the file is empty";
-    }
     if (start.startsWith("<")) {
       return "this is an XML or HTML document (Moodle XML or QTI?), not an Aiken text file";
     }

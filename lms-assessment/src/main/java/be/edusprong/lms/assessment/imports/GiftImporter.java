@@ -42,13 +42,10 @@ public final class GiftImporter implements ItemImporter {
   public FidelityReport importFile(String text, String fileName) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(fileName, "fileName");
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    if (body.indexOf('\0') >= 0) {
-      return FidelityReport.refused(
-          fileName, BankFormat.GIFT, "this is a binary file, not a GIFT text file");
-    }
-    if (body.isBlank()) {
-      return FidelityReport.refused(fileName, BankFormat.GIFT, "the file is empty");
+    String body = TextChecks.withoutBom(text);
+    String refusal = TextChecks.binaryOrEmpty(body, "this is a binary file, not a GIFT text file");
+    if (refusal != null) {
+      return FidelityReport.refused(fileName, BankFormat.GIFT, refusal);
     }
     GiftParseResult result = parser.parse(body, fileName);
     List<ItemOutcome> outcomes = new ArrayList<>();

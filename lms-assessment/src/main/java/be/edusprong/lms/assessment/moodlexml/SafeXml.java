@@ -1,18 +1,18 @@
 package be.edusprong.lms.assessment.moodlexml;
 
+import be.edusprong.lms.assessment.xml.HardenedXml;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import javax.xml.XMLConstants;
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads untrusted XML text into an {@link XmlNode} tree with a StAX parser configured safely (OWASP
- * XML External Entity Prevention Cheat Sheet, "StAX"):
+ * Reads untrusted XML text into an {@link XmlNode} tree with a StAX parser configured safely by
+ * {@link HardenedXml} (OWASP XML External Entity Prevention Cheat Sheet, "StAX"):
  *
  * <ul>
  *   <li>DTDs are not supported ({@link XMLInputFactory#SUPPORT_DTD} false), external entities are
@@ -58,26 +58,12 @@ final class SafeXml {
    *     well-formed
    */
   static XmlNode parse(String text) throws Refusal {
-    if (text.length() > MAX_CHARS) {
-      throw new Refusal(
-          "the file is too large: "
-              + text.length()
-              + " characters, at most "
-              + MAX_CHARS
-              + " are read");
+    String tooLarge = HardenedXml.tooLarge(text, MAX_CHARS);
+    if (tooLarge != null) {
+      throw new Refusal(tooLarge + " are read");
     }
-    XMLInputFactory factory = XMLInputFactory.newInstance();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    XMLInputFactory factory = HardenedXml.newInputFactory();
     factory.setProperty(XMLInputFactory.IS_COALESCING, false);
-    trySet(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    trySet(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    trySet(factory, XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    factory.setXMLResolver(
-        (publicId, systemId, baseUri, namespace) -> {
-          throw new XMLStreamException("external resource refused: " + systemId);
-        });
     XMLStreamReader reader = null;
     try {
       reader = factory.createXMLStreamReader(new StringReader(text));
@@ -86,28 +72,19 @@ final class SafeXml {
       int last = 0;
       while (reader.hasNext()) {
         int event = reader.next();
-        int offset = offset(reader.getLocation(), last);
+        int offset = HardenedXml.offset(reader.getLocation(), last);
         switch (event) {
           case XMLStreamConstants.DTD ->
               throw new Refusal(
-                  "the file declares a DOCTYPE (line "
-                      + reader.getLocation().getLineNumber()
-                      + "); DTDs and entity declarations are refused, so external entities and"
-                      + " entity expansion are never processed (a Moodle XML export has none)");
+                  HardenedXml.doctypeRefused(
+                      reader.getLocation(),
+                      " and entity expansion are never processed (a Moodle XML export has none)"));
           case XMLStreamConstants.ENTITY_REFERENCE ->
-              throw new Refusal(
-                  "undeclared entity reference '&"
-                      + reader.getLocalName()
-                      + ";' at line "
-                      + reader.getLocation().getLineNumber()
-                      + "; only the XML built-in entities are allowed");
+              throw new Refusal(HardenedXml.undeclaredEntity(reader, "XML built-in"));
           case XMLStreamConstants.START_ELEMENT -> {
-            if (open.size() >= MAX_DEPTH) {
-              throw new Refusal(
-                  "elements nest deeper than "
-                      + MAX_DEPTH
-                      + " levels at line "
-                      + reader.getLocation().getLineNumber());
+            String tooDeep = HardenedXml.tooDeep(open.size(), MAX_DEPTH, reader.getLocation());
+            if (tooDeep != null) {
+              throw new Refusal(tooDeep);
             }
             String name = reader.getLocalName();
             int start = text.lastIndexOf("<", Math.max(0, offset - 1));
@@ -142,34 +119,9 @@ final class SafeXml {
       }
       return root;
     } catch (XMLStreamException e) {
-      Location l = e.getLocation();
-      String where =
-          l == null ? "" : " at line " + l.getLineNumber() + ", column " + l.getColumnNumber();
-      String message = e.getMessage() == null ? "" : e.getMessage();
-      int cut = message.indexOf("Message: ");
-      message = cut >= 0 ? message.substring(cut + 9) : message;
-      throw new Refusal("not well-formed XML" + where + ": " + message.strip());
+      throw new Refusal(HardenedXml.notWellFormed(e));
     } finally {
-      if (reader != null) {
-        try {
-          reader.close();
-        } catch (XMLStreamException ignored) {
-          // closing a reader over a String cannot fail in a way that matters
-        }
-      }
-    }
-  }
-
-  private static int offset(Location location, int fallback) {
-    int offset = location == null ? -1 : location.getCharacterOffset();
-    return offset < 0 ? fallback : offset;
-  }
-
-  private static void trySet(XMLInputFactory factory, String name, Object value) {
-    try {
-      factory.setProperty(name, value);
-    } catch (IllegalArgumentException notSupported) {
-      // Not every StAX implementation knows every JAXP property; the DTD refusal above suffices.
+      HardenedXml.close(reader);
     }
   }
 }

@@ -4,6 +4,7 @@ import be.edusprong.lms.assessment.imports.BankFormat;
 import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.ItemImporter;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
+import be.edusprong.lms.assessment.imports.TextChecks;
 import be.edusprong.lms.assessment.item.Choice;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
@@ -221,15 +222,12 @@ public final class QtiItemImporter implements ItemImporter {
   public FidelityReport importFile(String text, String fileName) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(fileName, "fileName");
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    if (body.indexOf('\0') >= 0) {
-      return refused(fileName, "this is a binary file (a ZIP content package?), not a QTI item");
-    }
-    if (body.isBlank()) {
-      return refused(fileName, "the file is empty");
-    }
-    if (!body.stripLeading().startsWith("<")) {
-      return refused(fileName, "this is not XML (GIFT or Aiken text?), not a QTI item");
+    String body = TextChecks.withoutBom(text);
+    String refusal =
+        TextChecks.notXml(
+            body, "this is a binary file (a ZIP content package?), not a QTI item", "a QTI item");
+    if (refusal != null) {
+      return refused(fileName, refusal);
     }
     Node root;
     try {

@@ -1,5 +1,6 @@
 package be.edusprong.lms.assessment.qti;
 
+import be.edusprong.lms.assessment.xml.HardenedXml;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,12 +21,13 @@ import javax.xml.stream.XMLStreamReader;
  * keeps mixed content (text and elements interleaved, as the HTML of an {@code itemBody} needs),
  * namespaces and the line and column of every start tag.
  *
- * <p>Safety (OWASP XML External Entity Prevention Cheat Sheet, "StAX"): DTD support off, external
- * entities off, {@code ACCESS_EXTERNAL_DTD}/{@code ACCESS_EXTERNAL_SCHEMA} empty, a resolver that
- * refuses everything; a document that declares a {@code <!DOCTYPE>} is refused when the parser
- * reports it, before any element is read, so neither an external entity (XXE) nor an entity bomb
- * ("billion laughs") is expanded; an entity reference other than the five XML built-ins is refused.
- * Limits: {@link #MAX_CHARS} characters, {@link #MAX_DEPTH} levels, {@link #MAX_ELEMENTS} elements.
+ * <p>Safety, through {@link HardenedXml} (OWASP XML External Entity Prevention Cheat Sheet,
+ * "StAX"): DTD support off, external entities off, {@code ACCESS_EXTERNAL_DTD}/{@code
+ * ACCESS_EXTERNAL_SCHEMA} empty, a resolver that refuses everything; a document that declares a
+ * {@code <!DOCTYPE>} is refused when the parser reports it, before any element is read, so neither
+ * an external entity (XXE) nor an entity bomb ("billion laughs") is expanded; an entity reference
+ * other than the five XML built-ins is refused. Limits: {@link #MAX_CHARS} characters, {@link
+ * #MAX_DEPTH} levels, {@link #MAX_ELEMENTS} elements.
  *
  * <p>Written for this package on its own (the Moodle XML reader's tree keeps no mixed content).
  * Thread-safe: a new factory per call.
@@ -184,23 +186,13 @@ final class QtiXml {
    *     nests too deeply, has too many elements or is not well-formed (with line and column)
    */
   static Node parse(String text) throws Refusal {
-    if (text.length() > MAX_CHARS) {
-      throw new Refusal(
-          "the file is too large: " + text.length() + " characters, at most " + MAX_CHARS);
+    String tooLarge = HardenedXml.tooLarge(text, MAX_CHARS);
+    if (tooLarge != null) {
+      throw new Refusal(tooLarge);
     }
     int[] lineStarts = lineStarts(text);
-    XMLInputFactory factory = XMLInputFactory.newInstance();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    XMLInputFactory factory = HardenedXml.newInputFactory();
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    optional(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    optional(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    optional(factory, XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    factory.setXMLResolver(
-        (publicId, systemId, baseUri, namespace) -> {
-          throw new XMLStreamException("external resource refused: " + systemId);
-        });
     XMLStreamReader reader = null;
     try {
       reader = factory.createXMLStreamReader(new StringReader(text));
@@ -211,28 +203,19 @@ final class QtiXml {
       while (reader.hasNext()) {
         int event = reader.next();
         Location loc = reader.getLocation();
-        int offset = loc == null || loc.getCharacterOffset() < 0 ? last : loc.getCharacterOffset();
+        int offset = HardenedXml.offset(loc, last);
         switch (event) {
           case XMLStreamConstants.DTD ->
               throw new Refusal(
-                  "the file declares a DOCTYPE (line "
-                      + loc.getLineNumber()
-                      + "); DTDs and entity declarations are refused, so external entities (XXE)"
-                      + " and entity expansion are never processed (a QTI item needs none)");
+                  HardenedXml.doctypeRefused(
+                      loc,
+                      " (XXE) and entity expansion are never processed (a QTI item needs none)"));
           case XMLStreamConstants.ENTITY_REFERENCE ->
-              throw new Refusal(
-                  "undeclared entity reference '&"
-                      + reader.getLocalName()
-                      + ";' at line "
-                      + loc.getLineNumber()
-                      + "; only the five XML built-in entities are allowed");
+              throw new Refusal(HardenedXml.undeclaredEntity(reader, "five XML built-in"));
           case XMLStreamConstants.START_ELEMENT -> {
-            if (open.size() >= MAX_DEPTH) {
-              throw new Refusal(
-                  "elements nest deeper than "
-                      + MAX_DEPTH
-                      + " levels at line "
-                      + loc.getLineNumber());
+            String tooDeep = HardenedXml.tooDeep(open.size(), MAX_DEPTH, loc);
+            if (tooDeep != null) {
+              throw new Refusal(tooDeep);
             }
             if (++elements > MAX_ELEMENTS) {
               throw new Refusal("the file has more than " + MAX_ELEMENTS + " elements");
@@ -288,21 +271,9 @@ final class QtiXml {
       }
       return root;
     } catch (XMLStreamException e) {
-      Location l = e.getLocation();
-      String where =
-          l == null ? "" : " at line " + l.getLineNumber() + ", column " + l.getColumnNumber();
-      String message = e.getMessage() == null ? "" : e.getMessage();
-      int cut = message.indexOf("Message: ");
-      message = cut >= 0 ? message.substring(cut + 9) : message;
-      throw new Refusal("not well-formed XML" + where + ": " + message.strip());
+      throw new Refusal(HardenedXml.notWellFormed(e));
     } finally {
-      if (reader != null) {
-        try {
-          reader.close();
-        } catch (XMLStreamException ignored) {
-          // a reader over a String holds no resource
-        }
-      }
+      HardenedXml.close(reader);
     }
   }
 
@@ -316,13 +287,5 @@ final class QtiXml {
       }
     }
     return starts.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static void optional(XMLInputFactory factory, String name, Object value) {
-    try {
-      factory.setProperty(name, value);
-    } catch (IllegalArgumentException notSupported) {
-      // not every StAX implementation knows every JAXP property; the DTD refusal suffices
-    }
   }
 }

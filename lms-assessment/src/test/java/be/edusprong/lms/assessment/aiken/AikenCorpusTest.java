@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.edusprong.lms.assessment.Corpus;
 import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.ImportStatus;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
@@ -22,7 +23,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -38,28 +38,10 @@ class AikenCorpusTest {
 
   private final AikenImporter importer = new AikenImporter();
 
-  static Path corpusDir() {
-    String configured = System.getProperty("lms.corpus.dir");
-    Path dir = configured != null ? Path.of(configured) : Path.of("../../shared/corpus");
-    if (Files.isDirectory(dir.resolve("aiken"))) {
-      return dir.resolve("aiken");
-    }
-    Path name = dir.getFileName();
-    return name != null && name.toString().equals("aiken") ? dir : dir.resolveSibling("aiken");
-  }
-
-  private static Path assumeCorpus() {
-    Path dir = corpusDir();
-    Assumptions.assumeTrue(
-        Files.isRegularFile(dir.resolve("MANIFEST.md")),
-        "Aiken corpus not found at " + dir.toAbsolutePath() + " (set -Dlms.corpus.dir)");
-    return dir;
-  }
-
   /** Also the test that shows up as SKIPPED when the corpus is absent. */
   @Test
   void manifestListsEveryFileAndEachHasExpectations() throws IOException {
-    Path dir = assumeCorpus();
+    Path dir = Corpus.assume("aiken", "Aiken");
     Matcher row =
         Pattern.compile("(?m)^\\| `aiken/([^`]+)`")
             .matcher(Files.readString(dir.resolve("MANIFEST.md")));
@@ -76,7 +58,7 @@ class AikenCorpusTest {
 
   @TestFactory
   Stream<DynamicTest> everyCorpusFileImportsAsExpected() throws IOException {
-    Path dir = assumeCorpus();
+    Path dir = Corpus.assume("aiken", "Aiken");
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files = list.filter(p -> !p.getFileName().toString().equals("MANIFEST.md")).sorted().toList();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import be.edusprong.lms.assessment.Corpus;
 import be.edusprong.lms.assessment.item.Choice;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
@@ -25,7 +26,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -47,24 +47,10 @@ class GiftCorpusTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final GiftParser parser = new GiftParser();
 
-  static Path corpusDir() {
-    String configured = System.getProperty("lms.corpus.dir");
-    Path dir = configured != null ? Path.of(configured) : Path.of("../../shared/corpus");
-    return Files.isDirectory(dir.resolve("gift")) ? dir.resolve("gift") : dir;
-  }
-
-  private static Path assumeCorpus() {
-    Path dir = corpusDir();
-    Assumptions.assumeTrue(
-        Files.isRegularFile(dir.resolve("MANIFEST.md")),
-        "GIFT corpus not found at " + dir.toAbsolutePath() + " (set -Dlms.corpus.dir)");
-    return dir;
-  }
-
   /** Also the test that shows up as SKIPPED when the corpus is absent. */
   @Test
   void manifestListsEveryFileAndEachHasExpectations() throws IOException {
-    Path dir = assumeCorpus();
+    Path dir = Corpus.assume("gift", "GIFT");
     Matcher row =
         Pattern.compile("(?m)^\\| `gift/([^`]+\\.gift(?:\\.txt)?)`")
             .matcher(Files.readString(dir.resolve("MANIFEST.md")));
@@ -85,7 +71,7 @@ class GiftCorpusTest {
 
   @TestFactory
   Stream<DynamicTest> everyCorpusFileParsesAsExpected() throws IOException {
-    Path dir = assumeCorpus();
+    Path dir = Corpus.assume("gift", "GIFT");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
       files =
@@ -114,7 +100,7 @@ class GiftCorpusTest {
       compareWithReference(JSON.readTree(json.toFile()), items);
       return;
     }
-    Consumer<List<Item>> manifest = MANIFEST.get(corpusDir().relativize(file).toString());
+    Consumer<List<Item>> manifest = MANIFEST.get(Corpus.dir("gift").relativize(file).toString());
     assertNotNull(manifest, "no expectations for " + name + "; add them from MANIFEST.md");
     manifest.accept(items);
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.edusprong.lms.assessment.Corpus;
 import be.edusprong.lms.assessment.aiken.AikenImporter;
 import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.GiftImporter;
@@ -68,19 +69,9 @@ class GiftRoundTripTest {
   private final GiftWriter writer = new GiftWriter();
   private final GiftParser parser = new GiftParser();
 
-  static Path corpusRoot() {
-    String configured = System.getProperty("lms.corpus.dir");
-    Path dir = configured != null ? Path.of(configured) : Path.of("../../shared/corpus");
-    Path name = dir.getFileName();
-    if (name != null && List.of("gift", "aiken", "moodlexml").contains(name.toString())) {
-      return dir.getParent();
-    }
-    return dir;
-  }
-
   @Test
   void corpusPresent() {
-    Path root = corpusRoot();
+    Path root = Corpus.root();
     Assumptions.assumeTrue(
         Files.isDirectory(root.resolve("gift")),
         "corpus not found at " + root.toAbsolutePath() + " (set -Dlms.corpus.dir)");
@@ -127,10 +118,7 @@ class GiftRoundTripTest {
       java.util.function.Predicate<String> wanted,
       boolean deep)
       throws IOException {
-    Path dir = corpusRoot().resolve(folder);
-    Assumptions.assumeTrue(
-        Files.isRegularFile(dir.resolve("MANIFEST.md")),
-        folder + " corpus not found at " + dir.toAbsolutePath() + " (set -Dlms.corpus.dir)");
+    Path dir = Corpus.assume(folder, folder);
     List<Path> files;
     try (Stream<Path> walk = deep ? Files.walk(dir) : Files.list(dir)) {
       files =

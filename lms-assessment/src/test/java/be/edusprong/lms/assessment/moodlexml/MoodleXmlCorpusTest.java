@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.edusprong.lms.assessment.Corpus;
 import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.ImportStatus;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -36,30 +36,10 @@ class MoodleXmlCorpusTest {
 
   private final MoodleXmlImporter importer = new MoodleXmlImporter();
 
-  static Path corpusDir() {
-    String configured = System.getProperty("lms.corpus.dir");
-    Path dir = configured != null ? Path.of(configured) : Path.of("../../shared/corpus");
-    if (Files.isDirectory(dir.resolve("moodlexml"))) {
-      return dir.resolve("moodlexml");
-    }
-    Path name = dir.getFileName();
-    return name != null && name.toString().equals("moodlexml")
-        ? dir
-        : dir.resolveSibling("moodlexml");
-  }
-
-  private static Path assumeCorpus() {
-    Path dir = corpusDir();
-    Assumptions.assumeTrue(
-        Files.isRegularFile(dir.resolve("MANIFEST.md")),
-        "Moodle XML corpus not found at " + dir.toAbsolutePath() + " (set -Dlms.corpus.dir)");
-    return dir;
-  }
-
   /** Also the test that shows up as SKIPPED when the corpus is absent. */
   @Test
   void everyFileHasExpectations() throws IOException {
-    Path dir = assumeCorpus();
+    Path dir = Corpus.assume("moodlexml", "Moodle XML");
     try (Stream<Path> list = Files.list(dir)) {
       list.map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".xml"))
@@ -69,7 +49,7 @@ class MoodleXmlCorpusTest {
 
   @TestFactory
   Stream<DynamicTest> everyCorpusFileImportsAsExpected() throws IOException {
-    Path dir = assumeCorpus();
+    Path dir = Corpus.assume("moodlexml", "Moodle XML");
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files = list.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.edusprong.lms.assessment.Corpus;
 import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.ImportStatus;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -45,24 +45,6 @@ class QtiCorpusTest {
           "qti30_packages/simple.zip",
           "a QTI 3.0 content package (ZIP with imsmanifest.xml): not handled in this slice");
 
-  static Path corpusDir() {
-    String configured = System.getProperty("lms.corpus.dir");
-    Path dir = configured != null ? Path.of(configured) : Path.of("../../shared/corpus");
-    if (Files.isDirectory(dir.resolve("qti"))) {
-      return dir.resolve("qti");
-    }
-    Path name = dir.getFileName();
-    return name != null && name.toString().equals("qti") ? dir : dir.resolveSibling("qti");
-  }
-
-  private static Path assumeCorpus() {
-    Path dir = corpusDir();
-    Assumptions.assumeTrue(
-        Files.isRegularFile(dir.resolve("MANIFEST.md")),
-        "QTI corpus not found at " + dir.toAbsolutePath() + " (set -Dlms.corpus.dir)");
-    return dir;
-  }
-
   private static List<String> files(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(Files::isRegularFile)
@@ -76,14 +58,14 @@ class QtiCorpusTest {
   /** Also the test that shows up as SKIPPED when the corpus is absent. */
   @Test
   void everyFileHasExpectations() throws IOException {
-    for (String f : files(assumeCorpus())) {
+    for (String f : files(Corpus.assume("qti", "QTI"))) {
       assertTrue(EXPECTED.containsKey(f) || NOT_HANDLED.containsKey(f), "no expectations for " + f);
     }
   }
 
   @TestFactory
   Stream<DynamicTest> everyCorpusFileImportsAsExpected() throws IOException {
-    Path dir = assumeCorpus();
+    Path dir = Corpus.assume("qti", "QTI");
     List<String> files = files(dir);
     assertFalse(files.isEmpty());
     return files.stream().map(f -> DynamicTest.dynamicTest(f, () -> check(dir, f)));
