@@ -12,6 +12,7 @@ import be.edusprong.lms.assessment.item.MatchPair;
 import be.edusprong.lms.assessment.item.NumericAnswer;
 import be.edusprong.lms.assessment.item.SafeHtml;
 import be.edusprong.lms.assessment.item.TextFormat;
+import be.edusprong.lms.assessment.xml.LinePositions;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -183,22 +184,14 @@ public final class MoodleXmlImporter implements ItemImporter {
   /** One pass over one file; not thread-safe, one per call. */
   private static final class Reader {
     private final String text;
-    private final int[] lineStarts;
+    private final LinePositions lines;
     private final List<ItemOutcome> outcomes = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
     private String category = "";
 
     Reader(String text) {
       this.text = text;
-      List<Integer> starts = new ArrayList<>();
-      starts.add(0);
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-          starts.add(i + 1);
-        }
-      }
-      lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+      this.lines = new LinePositions(text);
     }
 
     List<ItemOutcome> read(XmlNode quiz) {
@@ -227,9 +220,7 @@ public final class MoodleXmlImporter implements ItemImporter {
 
     /** 1-based line and column of a character offset. */
     int[] position(int offset) {
-      int i = Arrays.binarySearch(lineStarts, offset);
-      int line = i >= 0 ? i : -i - 2;
-      return new int[] {line + 1, offset - lineStarts[line] + 1};
+      return lines.position(offset);
     }
 
     private void question(XmlNode q, String type, int[] pos) throws Reject {

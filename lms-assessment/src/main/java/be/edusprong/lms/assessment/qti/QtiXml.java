@@ -1,10 +1,10 @@
 package be.edusprong.lms.assessment.qti;
 
 import be.edusprong.lms.assessment.xml.HardenedXml;
+import be.edusprong.lms.assessment.xml.LinePositions;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,7 +190,7 @@ final class QtiXml {
     if (tooLarge != null) {
       throw new Refusal(tooLarge);
     }
-    int[] lineStarts = lineStarts(text);
+    LinePositions lines = new LinePositions(text);
     XMLInputFactory factory = HardenedXml.newInputFactory();
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     XMLStreamReader reader = null;
@@ -221,15 +221,10 @@ final class QtiXml {
               throw new Refusal("the file has more than " + MAX_ELEMENTS + " elements");
             }
             int start = Math.max(0, text.lastIndexOf('<', Math.max(0, offset - 1)));
-            int lineIndex = Arrays.binarySearch(lineStarts, start);
-            lineIndex = lineIndex >= 0 ? lineIndex : -lineIndex - 2;
+            int[] position = lines.position(start);
             String ns = reader.getNamespaceURI();
             Node node =
-                new Node(
-                    reader.getLocalName(),
-                    ns == null ? "" : ns,
-                    lineIndex + 1,
-                    start - lineStarts[lineIndex] + 1);
+                new Node(reader.getLocalName(), ns == null ? "" : ns, position[0], position[1]);
             for (int i = 0; i < reader.getAttributeCount(); i++) {
               String attrNs = reader.getAttributeNamespace(i);
               String local = reader.getAttributeLocalName(i);
@@ -275,17 +270,5 @@ final class QtiXml {
     } finally {
       HardenedXml.close(reader);
     }
-  }
-
-  private static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-        starts.add(i + 1);
-      }
-    }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
   }
 }

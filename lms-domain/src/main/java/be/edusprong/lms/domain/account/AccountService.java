@@ -2,6 +2,7 @@ package be.edusprong.lms.domain.account;
 
 import be.edusprong.lms.domain.centre.Centre;
 import be.edusprong.lms.domain.shared.DomainException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,6 +44,8 @@ public class AccountService {
   @Inject Pbkdf2PasswordHash passwordHash;
   @Inject Clock clock;
 
+  // Once per bean: the injected hash is this bean's own (dependent) instance.
+  @PostConstruct
   void configureHash() {
     passwordHash.initialize(
         Map.of(
@@ -98,7 +101,6 @@ public class AccountService {
     checkDisplayName(displayName);
     String checkedEmail = checkEmail(email);
     checkPasswordRules(password);
-    configureHash();
     UserAccount account =
         new UserAccount(
             centre(centreCode),
@@ -135,7 +137,6 @@ public class AccountService {
    * @return the active account whose password matches, or empty
    */
   public Optional<UserAccount> authenticate(String username, char[] password) {
-    configureHash();
     Optional<UserAccount> account = findByUsername(username).filter(UserAccount::isActive);
     if (account.isEmpty()) {
       passwordHash.verify(password, dummyHash());
@@ -155,7 +156,6 @@ public class AccountService {
    *     {@code error.password.short} when the new one is too short
    */
   public void changeOwnPassword(long accountId, char[] currentPassword, String newPassword) {
-    configureHash();
     UserAccount account = require(accountId);
     if (!passwordHash.verify(currentPassword, account.passwordHash())) {
       throw new DomainException("error.password.wrong", "current password does not match");
@@ -196,7 +196,6 @@ public class AccountService {
   /** Sets a new password for an account (administrator action). */
   public void resetPassword(long accountId, String newPassword) {
     checkPasswordRules(newPassword);
-    configureHash();
     require(accountId).changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
   }
 
@@ -271,11 +270,6 @@ public class AccountService {
       }
       account.deactivate();
     }
-  }
-
-  /** Whether the account with this username exists and is active (checked on every request). */
-  public boolean isActive(String username) {
-    return findByUsername(username).map(UserAccount::isActive).orElse(false);
   }
 
   private void requireAnotherActiveAdmin(UserAccount account) {

@@ -200,9 +200,19 @@ public class ProgressService {
 
   /** The learner's progress in a module. */
   public ModuleProgress progress(long learnerId, CourseModule module) {
-    int units = module.getUnits().size();
-    int done = Math.min(units, completedUnits(learnerId, module.getId()).size());
-    return new ModuleProgress(module.getCode(), done, units);
+    return progress(module, completedUnits(learnerId, module.getId()));
+  }
+
+  /**
+   * Progress from completed units already read (see {@link #completedUnits}), so a page that also
+   * needs the set reads it once.
+   *
+   * @param completedUnitIds ids of completed units; ids of other modules' units are ignored
+   */
+  public static ModuleProgress progress(CourseModule module, Set<Long> completedUnitIds) {
+    int done =
+        (int) module.getUnits().stream().filter(u -> completedUnitIds.contains(u.getId())).count();
+    return new ModuleProgress(module.getCode(), done, module.getUnits().size());
   }
 
   /** When the learner last did anything recorded, if ever. */

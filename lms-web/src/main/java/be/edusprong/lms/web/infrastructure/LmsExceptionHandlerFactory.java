@@ -44,10 +44,6 @@ public class LmsExceptionHandlerFactory extends ExceptionHandlerFactory {
           String id = ErrorIds.log(external.getRequestServletPath(), error);
           target = external.getRequestContextPath() + "/error.xhtml?id=" + id;
         }
-        while (events.hasNext()) {
-          events.next();
-          events.remove();
-        }
         try {
           if (!external.isResponseCommitted()) {
             external.responseReset();

@@ -4,6 +4,7 @@ import be.edusprong.lms.domain.account.AccountService;
 import be.edusprong.lms.domain.account.Role;
 import be.edusprong.lms.domain.account.UserAccount;
 import be.edusprong.lms.domain.shared.DomainException;
+import be.edusprong.lms.web.security.CurrentUser;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -3,6 +3,7 @@ package be.edusprong.lms.web.view;
 import be.edusprong.lms.domain.coaching.CoachingService;
 import be.edusprong.lms.domain.coaching.LearnerOverview;
 import be.edusprong.lms.domain.module.CatalogueService;
+import be.edusprong.lms.web.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -4,6 +4,7 @@ import be.edusprong.lms.domain.enrolment.Enrolment;
 import be.edusprong.lms.domain.enrolment.EnrolmentService;
 import be.edusprong.lms.domain.progress.ModuleProgress;
 import be.edusprong.lms.domain.progress.ProgressService;
+import be.edusprong.lms.web.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

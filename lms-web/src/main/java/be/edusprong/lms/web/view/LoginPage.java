@@ -2,6 +2,7 @@ package be.edusprong.lms.web.view;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import be.edusprong.lms.web.security.CurrentUser;
 import be.edusprong.lms.web.security.LmsAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;

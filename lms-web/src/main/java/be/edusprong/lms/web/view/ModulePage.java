@@ -6,6 +6,7 @@ import be.edusprong.lms.domain.module.CourseModule;
 import be.edusprong.lms.domain.progress.ModuleProgress;
 import be.edusprong.lms.domain.progress.ProgressService;
 import be.edusprong.lms.domain.shared.DomainException;
+import be.edusprong.lms.web.security.CurrentUser;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

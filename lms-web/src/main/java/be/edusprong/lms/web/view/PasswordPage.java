@@ -2,6 +2,7 @@ package be.edusprong.lms.web.view;
 
 import be.edusprong.lms.domain.account.AccountService;
 import be.edusprong.lms.domain.shared.DomainException;
+import be.edusprong.lms.web.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

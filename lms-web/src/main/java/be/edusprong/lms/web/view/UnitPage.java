@@ -16,6 +16,7 @@ import be.edusprong.lms.domain.progress.PracticeFeedback;
 import be.edusprong.lms.domain.progress.ProgressService;
 import be.edusprong.lms.domain.shared.DomainException;
 import be.edusprong.lms.domain.shared.LocalizedText;
+import be.edusprong.lms.web.security.CurrentUser;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package be.edusprong.lms.web.view;
+package be.edusprong.lms.web.security;
 
 import be.edusprong.lms.domain.account.AccountService;
 import be.edusprong.lms.domain.account.Role;
