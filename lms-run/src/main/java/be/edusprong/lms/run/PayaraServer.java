@@ -148,17 +148,9 @@ public final class PayaraServer implements AutoCloseable {
     if (process == null) {
       return;
     }
-    try {
-      Process stop =
-          new ProcessBuilder(asadmin(), "stop-domain", "--domaindir", domainsDir.toString(), DOMAIN)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
-      stop.waitFor(60, TimeUnit.SECONDS);
-    } catch (IOException e) {
-      // fall through to killing
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    // After Ctrl-C the server got the signal too and may be gone already: only ask a live one.
+    if (process.isAlive()) {
+      stopDomain();
     }
     List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
     all.add(process.toHandle());
@@ -173,6 +165,21 @@ public final class PayaraServer implements AutoCloseable {
       }
     }
     process = null;
+  }
+
+  private void stopDomain() {
+    try {
+      Process stop =
+          new ProcessBuilder(asadmin(), "stop-domain", "--domaindir", domainsDir.toString(), DOMAIN)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+      stop.waitFor(60, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // close() kills whatever is left
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void createDomain() throws IOException, InterruptedException {

@@ -142,10 +142,14 @@ public final class LmsItems {
     }
   }
 
-  private static String baseName(Path file) {
+  // "bank.gift.txt" and "bank.xml" both become "bank": the output gets its own .gift extension.
+  static String baseName(Path file) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
+    String base = dot > 0 ? name.substring(0, dot) : name;
+    return base.endsWith(".gift") && base.length() > 5
+        ? base.substring(0, base.length() - 5)
+        : base;
   }
 
   private static String jsonString(String text) {

@@ -151,6 +151,14 @@ class LmsItemsTest {
   }
 
   @Test
+  void convertedFilesKeepTheirNameWithOneGiftExtension() {
+    assertEquals("vragen", LmsItems.baseName(Path.of("banks/vragen.gift.txt")));
+    assertEquals("vragen", LmsItems.baseName(Path.of("vragen.xml")));
+    assertEquals("vragen", LmsItems.baseName(Path.of("vragen.gift")));
+    assertEquals("vragen", LmsItems.baseName(Path.of("vragen")));
+  }
+
+  @Test
   void convertOnlyKnowsGiftForNow() {
     Result result = run("convert", "a.gift", "--to", "qti3", "--out", "uit");
     assertEquals(2, result.status);
