@@ -85,6 +85,14 @@ import java.util.regex.Pattern;
  *   <li>a category, identifier or tag with a line break, or a tag with {@code ]}.
  * </ul>
  *
+ * <p><b>Not exportable.</b> GIFT has no syntax for ordering ({@link ItemType#ORDERING}), cloze
+ * ({@link ItemType#CLOZE}: Moodle's GIFT format allows one answer block per question) or gap-match
+ * ({@link ItemType#GAP_MATCH}) items (docs.moodle.org/en/GIFT_format lists its question types).
+ * Such an item is never written and never dropped silently: {@link #notExportable(List)} names each
+ * one with the reason, and {@link #write(List)} and {@link #write(Item)} refuse with an {@link
+ * IllegalArgumentException} carrying the same messages. A caller checks first and reports them (as
+ * a losses list) or converts to a format that can carry them.
+ *
  * <p>Thread-safe and stateless.
  */
 public final class GiftWriter {
@@ -99,9 +107,15 @@ public final class GiftWriter {
    * @param items the items, written in this order; may be empty
    * @return the GIFT text, {@code ""} for no items; never null
    * @throws NullPointerException when the list or an item in it is null
+   * @throws IllegalArgumentException when any item cannot be written as GIFT; the message lists
+   *     {@link #notExportable(List)}
    */
   public String write(List<Item> items) {
     Objects.requireNonNull(items, "items");
+    List<String> problems = notExportable(items);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
     StringBuilder out = new StringBuilder();
     String category = "";
     for (Item item : items) {
@@ -123,8 +137,14 @@ public final class GiftWriter {
    *
    * @param item the item
    * @return the GIFT text of the question, without a trailing line end
+   * @throws IllegalArgumentException when the item cannot be written as GIFT ({@link
+   *     #notExportable(Item)})
    */
   public String write(Item item) {
+    String problem = notExportable(item);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
     StringBuilder out = new StringBuilder();
     out.append("// [id:").append(oneLine(item.identifier()).replace("]", "\\]")).append("]\n");
     if (!item.tags().isEmpty()) {
@@ -156,6 +176,55 @@ public final class GiftWriter {
     return out.toString();
   }
 
+  /**
+   * Why one item cannot be written as GIFT.
+   *
+   * @param item the item
+   * @return one English sentence naming the item (identifier and type) and why, e.g. {@code "item
+   *     'q1' (ORDERING) cannot be exported to GIFT: GIFT has no ordering question"}; null when the
+   *     item can be written
+   */
+  public static String notExportable(Item item) {
+    Objects.requireNonNull(item, "item");
+    String why =
+        switch (item.type()) {
+          case ORDERING -> "GIFT has no ordering question";
+          case CLOZE ->
+              "GIFT has no cloze (embedded answers) question: a GIFT question has one answer"
+                  + " block, this item has "
+                  + item.gaps().size()
+                  + " gap(s)";
+          case GAP_MATCH -> "GIFT has no drag-and-drop or select-missing-words question";
+          default -> null;
+        };
+    return why == null
+        ? null
+        : "item '"
+            + item.identifier()
+            + "' ("
+            + item.type()
+            + ") cannot be exported to GIFT: "
+            + why;
+  }
+
+  /**
+   * The items of a list that cannot be written as GIFT, each with the reason.
+   *
+   * @param items the items to export
+   * @return one message per such item ({@link #notExportable(Item)}), in list order; empty when all
+   *     can be written
+   */
+  public static List<String> notExportable(List<Item> items) {
+    List<String> out = new ArrayList<>();
+    for (Item item : items) {
+      String problem = notExportable(Objects.requireNonNull(item, "item"));
+      if (problem != null) {
+        out.add(problem);
+      }
+    }
+    return out;
+  }
+
   // ---- answer blocks ------------------------------------------------------------------------
 
   /** The answer block including braces, or null for a description. */
@@ -166,6 +235,7 @@ public final class GiftWriter {
       case DESCRIPTION -> {
         return null;
       }
+      case ORDERING, CLOZE, GAP_MATCH -> throw new IllegalArgumentException(notExportable(item));
       case ESSAY -> {
         // no entries
       }

@@ -6,19 +6,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One question (QTI 3.0 {@code qti-assessment-item}; Dutch UI "vraag"), immutable and independent
  * of the format it was imported from.
  *
  * <p>Which lists are filled depends on the {@link ItemType}: {@code choices} for choice, true/false
- * ({@code TRUE} and {@code FALSE}), short answer and numerical items; {@code pairs} for matching;
- * neither for essay and description.
+ * ({@code TRUE} and {@code FALSE}), short answer and numerical items, and for ordering items (the
+ * choices in their correct order); {@code pairs} for matching; {@code gaps} for cloze and gap
+ * match, {@code gapTexts} for gap match only; none for essay and description.
  *
  * <p>A missing-word item (GIFT answer block in mid-sentence, e.g. {@code Grant is {~buried
  * =entombed} in Grant's tomb.}) has {@link #MISSING_WORD_BLANK} in its stem where the answer goes;
  * {@link #missingWordIndex()} points at it in {@link #stemHtml()} so a page can put its input
  * there.
+ *
+ * <p>A cloze or gap-match item has, for each of its {@link Gap}s, the token {@link
+ * #gapToken(String)} ({@code [[G1]]}, {@code [[G2]]}, ...) in its stem text and exactly once in its
+ * stem HTML, where the gap goes; a page replaces each token with the gap's input, drop-down or drop
+ * zone. The token is plain text that every {@link TextFormat} and the sanitiser keep as is.
  *
  * @param identifier unique within its source file; from GIFT {@code // [id:...]} when given,
  *     otherwise derived by the importer (see {@code GiftParser})
@@ -30,8 +37,12 @@ import java.util.Set;
  * @param stemHtml the stem as safe HTML
  * @param missingWordIndex index of {@link #MISSING_WORD_BLANK} in {@code stemHtml}, or -1 when the
  *     answer follows the stem
- * @param choices the answers, in source order
+ * @param choices the answers, in source order; for {@link ItemType#ORDERING} the choices to order,
+ *     in their correct order (weights unused, 0)
  * @param pairs the matching pairs, in source order, distractors included
+ * @param gaps the gaps of a cloze or gap-match item, in stem order
+ * @param gapTexts the texts to fill the gaps of a gap-match item with, in source order, distractors
+ *     included
  * @param generalFeedbackHtml feedback shown whatever the answer (GIFT {@code ####}); safe HTML,
  *     {@code ""} if none
  * @param category the question bank category in force (GIFT {@code $CATEGORY:}); {@code ""} if none
@@ -50,6 +61,8 @@ public record Item(
     int missingWordIndex,
     List<Choice> choices,
     List<MatchPair> pairs,
+    List<Gap> gaps,
+    List<GapText> gapTexts,
     String generalFeedbackHtml,
     String category,
     List<String> tags,
@@ -58,6 +71,9 @@ public record Item(
 
   /** What stands in the stem where a missing word goes (Moodle's GIFT importer writes the same). */
   public static final String MISSING_WORD_BLANK = "_____";
+
+  /** A gap token as written in a stem: {@code [[}, the gap id, {@code ]]}; group 1 is the id. */
+  public static final Pattern GAP_TOKEN = Pattern.compile("\\[\\[(G[0-9]+)\\]\\]");
 
   /**
    * Validates the item and copies its lists.
@@ -78,6 +94,8 @@ public record Item(
     Objects.requireNonNull(sourceText, "sourceText");
     choices = List.copyOf(choices);
     pairs = List.copyOf(pairs);
+    gaps = List.copyOf(gaps);
+    gapTexts = List.copyOf(gapTexts);
     tags = List.copyOf(tags);
     if (identifier.isBlank()) {
       throw new IllegalArgumentException("identifier must not be blank");
@@ -91,7 +109,8 @@ public record Item(
     }
     boolean needsChoices =
         switch (type) {
-          case CHOICE_SINGLE, CHOICE_MULTIPLE, TRUE_FALSE, SHORT_ANSWER, NUMERICAL -> true;
+          case CHOICE_SINGLE, CHOICE_MULTIPLE, TRUE_FALSE, SHORT_ANSWER, NUMERICAL, ORDERING ->
+              true;
           default -> false;
         };
     if (needsChoices == choices.isEmpty()) {
@@ -114,6 +133,118 @@ public record Item(
         throw new IllegalArgumentException("pair id " + p.id() + " repeats");
       }
     }
+    if (type == ItemType.ORDERING && choices.size() < 2) {
+      throw new IllegalArgumentException("ORDERING needs at least 2 choices to order");
+    }
+    checkGaps(type, stemHtml, gaps, gapTexts);
+  }
+
+  /**
+   * An item without gaps: the constructor of the item types that existed before cloze and gap
+   * match, kept for their call sites.
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public Item(
+      String identifier,
+      String title,
+      ItemType type,
+      TextFormat stemFormat,
+      String stemText,
+      String stemHtml,
+      int missingWordIndex,
+      List<Choice> choices,
+      List<MatchPair> pairs,
+      String generalFeedbackHtml,
+      String category,
+      List<String> tags,
+      int sourceLine,
+      String sourceText) {
+    this(
+        identifier,
+        title,
+        type,
+        stemFormat,
+        stemText,
+        stemHtml,
+        missingWordIndex,
+        choices,
+        pairs,
+        List.of(),
+        List.of(),
+        generalFeedbackHtml,
+        category,
+        tags,
+        sourceLine,
+        sourceText);
+  }
+
+  private static void checkGaps(
+      ItemType type, String stemHtml, List<Gap> gaps, List<GapText> gapTexts) {
+    boolean gapped = type == ItemType.CLOZE || type == ItemType.GAP_MATCH;
+    if (gapped == gaps.isEmpty()) {
+      throw new IllegalArgumentException(type + (gapped ? " needs gaps" : " takes no gaps"));
+    }
+    if ((type == ItemType.GAP_MATCH) == gapTexts.isEmpty()) {
+      throw new IllegalArgumentException(
+          type + (type == ItemType.GAP_MATCH ? " needs gap texts" : " takes no gap texts"));
+    }
+    Set<String> textIds = new HashSet<>();
+    for (GapText t : gapTexts) {
+      if (!textIds.add(t.id())) {
+        throw new IllegalArgumentException("gap text id " + t.id() + " repeats");
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    for (Gap g : gaps) {
+      if (!ids.add(g.id())) {
+        throw new IllegalArgumentException("gap id " + g.id() + " repeats");
+      }
+      if ((g.kind() == Gap.Kind.GAP_TEXT) != (type == ItemType.GAP_MATCH)) {
+        throw new IllegalArgumentException(
+            "gap " + g.id() + " of kind " + g.kind() + " does not fit a " + type + " item");
+      }
+      if (g.gapTextId() != null && !textIds.contains(g.gapTextId())) {
+        throw new IllegalArgumentException(
+            "gap " + g.id() + " names gap text " + g.gapTextId() + ", which the item lacks");
+      }
+      String token = gapToken(g.id());
+      int at = stemHtml.indexOf(token);
+      if (at < 0 || stemHtml.indexOf(token, at + 1) >= 0) {
+        throw new IllegalArgumentException(
+            "the stem HTML must hold " + token + " exactly once, where gap " + g.id() + " goes");
+      }
+    }
+  }
+
+  /**
+   * The token that marks a gap's place in the stem of a cloze or gap-match item.
+   *
+   * @param gapId a gap id such as {@code "G2"}
+   * @return {@code "[[G2]]"}
+   */
+  public static String gapToken(String gapId) {
+    return "[[" + gapId + "]]";
+  }
+
+  /**
+   * Looks up a gap by id.
+   *
+   * @param id a gap id such as {@code "G1"}
+   * @return the gap, or empty when this item has no such gap
+   */
+  public Optional<Gap> gap(String id) {
+    return gaps.stream().filter(g -> g.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Looks up a gap text by id.
+   *
+   * @param id a gap text id such as {@code "B"}
+   * @return the gap text, or empty when this item has no such gap text
+   */
+  public Optional<GapText> gapText(String id) {
+    return gapTexts.stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
   /**
@@ -180,6 +311,8 @@ public record Item(
         missingWordIndex,
         choices,
         pairs,
+        gaps,
+        gapTexts,
         generalFeedbackHtml,
         category,
         tags,

@@ -44,6 +44,30 @@ public enum ItemType {
   MATCHING,
 
   /**
+   * Put the choices in the right order: QTI {@code qti-order-interaction}, cardinality {@code
+   * ordered}, base type {@code identifier}, scored with {@code match_correct} (all or nothing);
+   * Moodle {@code ordering} question type. The item's choices are listed in their correct order.
+   */
+  ORDERING,
+
+  /**
+   * Fill several gaps in a text, each its own sub-question with its own mark: Moodle {@code
+   * multianswer} ("Embedded answers (Cloze)"); a QTI item whose body holds several {@code
+   * qti-inline-choice-interaction} or {@code qti-text-entry-interaction}, each with its own
+   * response. The item's {@link Gap}s carry the answers; their tokens mark their places in the
+   * stem.
+   */
+  CLOZE,
+
+  /**
+   * Drop or select words into gaps in a text: QTI {@code qti-gap-match-interaction}, cardinality
+   * {@code multiple}, base type {@code directedPair} (gap text, gap); Moodle {@code ddwtos} ("Drag
+   * and drop into text") and {@code gapselect} ("Select missing words"). The item's {@link
+   * GapText}s are offered; each {@link Gap} names the one that belongs in it.
+   */
+  GAP_MATCH,
+
+  /**
    * Write a free text: QTI {@code qti-extended-text-interaction}; scored by a teacher, never
    * automatically. GIFT: an empty answer block {@code {}}.
    */

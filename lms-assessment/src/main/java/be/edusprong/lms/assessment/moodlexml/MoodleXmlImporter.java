@@ -6,6 +6,8 @@ import be.edusprong.lms.assessment.imports.ItemImporter;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
 import be.edusprong.lms.assessment.imports.TextChecks;
 import be.edusprong.lms.assessment.item.Choice;
+import be.edusprong.lms.assessment.item.Gap;
+import be.edusprong.lms.assessment.item.GapText;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
 import be.edusprong.lms.assessment.item.MatchPair;
@@ -20,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +66,35 @@ import java.util.regex.Pattern;
  *       {@code B}, ...; an empty subquestion text is a distractor (its answer is only offered).
  *       Rejected: fewer than 2 premises with text (Moodle {@code notenoughqsandas}).
  *   <li>{@code essay} ({@code import_essay}), {@code description} ({@code import_description}).
+ *   <li>{@code cloze} (Moodle's export name) or {@code multianswer} ({@code import_multianswer},
+ *       syntax from {@code qtype_multianswer_extract_question} and docs.moodle.org/en/
+ *       Embedded_Answers_(Cloze)_question_type): {@link ItemType#CLOZE}. Each {@code
+ *       {n:TYPE:answers}} in the question text becomes a {@link Gap} {@code G1}, {@code G2}, ... in
+ *       text order, replaced in the stem by its token ({@link Item#gapToken}); {@code n} is the
+ *       gap's weight (1 when empty). {@code SHORTANSWER}/{@code SA}/{@code MW} give {@link
+ *       Gap.Kind#TEXT_ENTRY} ({@code _C} case-sensitive variants are a loss, as {@code usecase}),
+ *       {@code NUMERICAL}/{@code NM} {@link Gap.Kind#NUMERICAL} ({@code value:tolerance}, {@code *}
+ *       the catch-all), {@code MULTICHOICE}/{@code MC} and its {@code _V}, {@code _H}, {@code _S}
+ *       variants {@link Gap.Kind#INLINE_CHOICE} (vertical/horizontal radio buttons are a loss: the
+ *       gap is one choice list), {@code MULTIRESPONSE}/{@code MR} and variants {@link
+ *       Gap.Kind#MULTIPLE_RESPONSE}. Answers are separated by {@code ~}; {@code =} means 100%,
+ *       {@code %n%} n%, none 0%; {@code #} starts an answer's feedback (not in a character
+ *       reference such as {@code &#39;}); a backslash escapes {@code ~}, {@code #}, <code>&#125;
+ *       </code>, {@code /} and itself. Rejected: no embedded answer, an unknown sub-question type,
+ *       a gap without an answer earning marks, a numerical answer that is not a number.
+ *   <li>{@code ddwtos} and {@code gapselect} ({@code qtype_ddwtos}/{@code qtype_gapselect} {@code
+ *       import_from_xml}): {@link ItemType#GAP_MATCH}. Each {@code <dragbox>} (ddwtos, HTML) or
+ *       {@code <selectoption>} (gapselect, plain text) a {@link GapText} {@code A}, {@code B}, ...
+ *       with its {@code <group>} and, for ddwtos, {@code <infinite/>}; each {@code [[k]]} in the
+ *       question text a gap {@code G1}, {@code G2}, ... whose correct text is the k-th. Rejected:
+ *       no gap, or a gap naming a text that does not exist. Drop-down lists (gapselect) and drag
+ *       and drop (ddwtos) are one item type here; the page decides how to show it.
+ *   <li>{@code ordering} ({@code qtype_ordering} {@code import_from_xml}): {@link
+ *       ItemType#ORDERING}, the answers as choices in their correct order: by {@code fraction},
+ *       which the plugin uses as the answer's position, else in document order. Weights are 0
+ *       (unused). Losses: partial-credit grading types (scored here all or nothing), showing a
+ *       subset of the items ({@code selecttype}/{@code selectcount}). Rejected: fewer than 2
+ *       answers.
  * </ul>
  *
  * <p>Common to all: {@code <name>} is the title, {@code <questiontext format>} the stem format
@@ -79,9 +111,10 @@ import java.util.regex.Pattern;
  * case-sensitive short answers, an unknown text format (read as HTML).
  *
  * <p>Every other type ({@code calculated}, {@code calculatedsimple}, {@code calculatedmulti},
- * {@code multianswer}/{@code cloze}, {@code ddwtos}, {@code gapselect}, {@code ddimageortext},
- * {@code ddmarker}, {@code ordering}, {@code random}, {@code randomsamatch}, plugin types, ...) is
- * rejected with "unsupported question type 'X' (line:col)", never dropped.
+ * {@code ddimageortext}, {@code ddmarker}, {@code random}, {@code randomsamatch}, plugin types such
+ * as {@code gapfill}, ...) is rejected with "unsupported question type 'X' (line:col)", never
+ * dropped. ({@code gapfill} stays rejected: its gap syntax, {@code [a|b]} alternatives, and its
+ * options for case, duplicates and drag-and-drop differ from Moodle's own types.)
  *
  * <p>Identifiers: {@code <idnumber>} when given and unique, else {@code <slug of the name or
  * stem>-<8 hex digits of SHA-256 of the question's XML>}; repeats get {@code -2}, {@code -3}, ...
@@ -234,6 +267,9 @@ public final class MoodleXmlImporter implements ItemImporter {
             case "matching" -> ItemType.MATCHING;
             case "essay" -> ItemType.ESSAY;
             case "description" -> ItemType.DESCRIPTION;
+            case "cloze", "multianswer" -> ItemType.CLOZE;
+            case "ddwtos", "gapselect" -> ItemType.GAP_MATCH;
+            case "ordering" -> ItemType.ORDERING;
             default ->
                 throw new Reject(
                     type.isEmpty()
@@ -245,9 +281,12 @@ public final class MoodleXmlImporter implements ItemImporter {
       XmlNode qt = q.child("questiontext");
       TextFormat stemFormat = format(qt, losses, "question text");
       String stemText = qt == null ? "" : qt.innerText();
+      String writtenStem = stemText;
       String generalFeedback = html(q.child("generalfeedback"), losses, "general feedback");
       List<Choice> choices = new ArrayList<>();
       List<MatchPair> pairs = new ArrayList<>();
+      List<Gap> gaps = new ArrayList<>();
+      List<GapText> gapTexts = new ArrayList<>();
       switch (itemType) {
         case CHOICE_SINGLE, CHOICE_MULTIPLE -> choices = multichoice(q, losses);
         case TRUE_FALSE -> choices = trueFalse(q, stemFormat, losses);
@@ -255,6 +294,12 @@ public final class MoodleXmlImporter implements ItemImporter {
         case NUMERICAL -> choices = numerical(q, losses);
         case MATCHING -> pairs = matching(q, losses);
         case ESSAY -> essay(q, losses);
+        case ORDERING -> choices = ordering(q, losses);
+        case CLOZE -> stemText = cloze(stemText, gaps, losses);
+        case GAP_MATCH -> {
+          gapTexts = gapTexts(q, type.equals("ddwtos"), losses);
+          stemText = gapMatch(stemText, gapTexts, gaps);
+        }
         default -> {
           // description: text only
         }
@@ -283,7 +328,7 @@ public final class MoodleXmlImporter implements ItemImporter {
       if (idNumber != null && !idNumber.isEmpty()) {
         base = idNumber;
       } else {
-        String slug = slug(title.isEmpty() ? stemText.replaceAll("<[^>]*>", " ") : title);
+        String slug = slug(title.isEmpty() ? writtenStem.replaceAll("<[^>]*>", " ") : title);
         base = (slug.isEmpty() ? "q" : slug) + "-" + hash(sourceText);
       }
       int n = ids.merge(base, 1, Integer::sum);
@@ -298,6 +343,8 @@ public final class MoodleXmlImporter implements ItemImporter {
               -1,
               choices,
               pairs,
+              gaps,
+              gapTexts,
               generalFeedback,
               category,
               tags,
@@ -480,6 +527,350 @@ public final class MoodleXmlImporter implements ItemImporter {
                 + premises);
       }
       return pairs;
+    }
+
+    private List<Choice> ordering(XmlNode q, List<String> losses) throws Reject {
+      record Entry(BigDecimal position, XmlNode node) {}
+      List<Entry> entries = new ArrayList<>();
+      Set<BigDecimal> positions = new java.util.HashSet<>();
+      boolean byFraction = true;
+      for (XmlNode a : q.all("answer")) {
+        if (a.innerText().isBlank()) {
+          continue;
+        }
+        String raw = a.attributes.getOrDefault("fraction", "").strip();
+        BigDecimal position = null;
+        try {
+          position = raw.isEmpty() ? null : new BigDecimal(raw);
+        } catch (NumberFormatException e) {
+          position = null;
+        }
+        if (position == null || !positions.add(position.stripTrailingZeros())) {
+          byFraction = false;
+        }
+        entries.add(new Entry(position, a));
+      }
+      if (entries.size() < 2) {
+        throw new Reject(
+            "an ordering question needs at least 2 items to order, this one has " + entries.size());
+      }
+      if (byFraction) {
+        entries.sort(Comparator.comparing(Entry::position));
+      }
+      String grading = q.value("gradingtype");
+      if (grading != null
+          && !grading.isEmpty()
+          && !grading.equalsIgnoreCase("ALL_OR_NOTHING")
+          && !grading.equals("-1")) {
+        losses.add(
+            "gradingtype "
+                + grading
+                + " (partial credit) is not kept: ordering items are scored all or nothing");
+      }
+      String select = q.value("selecttype");
+      String count = q.value("selectcount");
+      boolean subset =
+          (select != null
+                  && !select.isEmpty()
+                  && !select.equalsIgnoreCase("ALL")
+                  && !select.equals("0"))
+              || (count != null
+                  && count.matches("[0-9]+")
+                  && Integer.parseInt(count) > 0
+                  && Integer.parseInt(count) < entries.size());
+      if (subset) {
+        losses.add(
+            "selecttype/selectcount (show a subset of the items) is not kept: all "
+                + entries.size()
+                + " items are shown");
+      }
+      List<Choice> choices = new ArrayList<>();
+      for (Entry e : entries) {
+        TextFormat f = format(e.node(), losses, "answer");
+        String t = e.node().innerText();
+        choices.add(
+            new Choice(
+                Choice.idFor(choices.size()),
+                t,
+                f,
+                SafeHtml.render(t, f),
+                BigDecimal.ZERO,
+                html(e.node().child("feedback"), losses, "answer feedback"),
+                null));
+      }
+      return choices;
+    }
+
+    private static final Pattern CLOZE_START = Pattern.compile("\\{([0-9]*):([A-Za-z_]+):");
+    private static final Pattern GAP_NUMBER = Pattern.compile("\\[\\[([0-9]+)\\]\\]");
+
+    /** Replaces each embedded answer by its gap token; the gaps are added to {@code gaps}. */
+    private String cloze(String stem, List<Gap> gaps, List<String> losses) throws Reject {
+      StringBuilder out = new StringBuilder();
+      Matcher m = CLOZE_START.matcher(stem);
+      int last = 0;
+      while (m.find(last)) {
+        int end = closingBrace(stem, m.end());
+        if (end < 0) {
+          break;
+        }
+        String gapId = Gap.idFor(gaps.size());
+        gaps.add(subQuestion(gapId, m.group(1), m.group(2), stem.substring(m.end(), end), losses));
+        out.append(stem, last, m.start()).append(Item.gapToken(gapId));
+        last = end + 1;
+      }
+      out.append(stem.substring(last));
+      if (gaps.isEmpty()) {
+        throw new Reject(
+            "a cloze question needs at least one embedded answer such as {1:SHORTANSWER:=answer}");
+      }
+      return out.toString();
+    }
+
+    /** The index of the first '}' at or after {@code from} that no backslash escapes, or -1. */
+    private static int closingBrace(String s, int from) {
+      for (int i = from; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '\\') {
+          i++;
+        } else if (c == '}') {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private Gap subQuestion(
+        String gapId, String weight, String type, String body, List<String> losses) throws Reject {
+      String t = type.toUpperCase(Locale.ROOT);
+      String what = "cloze gap " + gapId + " ({" + weight + ":" + type + ":...})";
+      Gap.Kind kind =
+          switch (t) {
+            case "SHORTANSWER", "SA", "MW", "SHORTANSWER_C", "SAC", "MWC" -> Gap.Kind.TEXT_ENTRY;
+            case "NUMERICAL", "NM" -> Gap.Kind.NUMERICAL;
+            case "MULTICHOICE",
+                    "MC",
+                    "MULTICHOICE_V",
+                    "MCV",
+                    "MULTICHOICE_H",
+                    "MCH",
+                    "MULTICHOICE_S",
+                    "MCS",
+                    "MULTICHOICE_VS",
+                    "MCVS",
+                    "MULTICHOICE_HS",
+                    "MCHS" ->
+                Gap.Kind.INLINE_CHOICE;
+            case "MULTIRESPONSE",
+                    "MR",
+                    "MULTIRESPONSE_H",
+                    "MRH",
+                    "MULTIRESPONSE_S",
+                    "MRS",
+                    "MULTIRESPONSE_HS",
+                    "MRHS" ->
+                Gap.Kind.MULTIPLE_RESPONSE;
+            default ->
+                throw new Reject("unknown cloze sub-question type '" + type + "' in " + what);
+          };
+      if (t.endsWith("_C") || t.equals("SAC") || t.equals("MWC")) {
+        losses.add(
+            what
+                + " is case-sensitive; answers are compared case-insensitively unless the scorer"
+                + " is made case-sensitive");
+      }
+      if (kind == Gap.Kind.INLINE_CHOICE
+          && (t.contains("_V") || t.contains("_H") || t.startsWith("MCV") || t.startsWith("MCH"))) {
+        losses.add(
+            what
+                + ": vertical or horizontal radio buttons are not kept; the gap is one choice list");
+      }
+      List<Choice> answers = new ArrayList<>();
+      for (String alternative : splitUnescaped(body, '~')) {
+        if (alternative.isBlank()) {
+          continue;
+        }
+        BigDecimal percent = BigDecimal.ZERO;
+        String rest = alternative;
+        if (rest.startsWith("=")) {
+          percent = Choice.FULL_WEIGHT;
+          rest = rest.substring(1);
+        } else if (rest.startsWith("%")) {
+          int close = rest.indexOf('%', 1);
+          if (close < 0) {
+            throw new Reject(what + ": weight '" + rest + "' lacks its closing %");
+          }
+          percent = number(rest.substring(1, close).replace(',', '.'), "weight");
+          if (percent.abs().compareTo(Choice.FULL_WEIGHT) > 0) {
+            throw new Reject(what + ": weight " + percent + "% lies outside -100..100");
+          }
+          rest = rest.substring(close + 1);
+        }
+        int hash = feedbackSeparator(rest);
+        String answer = unescape(hash < 0 ? rest : rest.substring(0, hash));
+        String feedback = hash < 0 ? "" : SafeHtml.sanitize(unescape(rest.substring(hash + 1)));
+        String id = Choice.idFor(answers.size());
+        switch (kind) {
+          case NUMERICAL -> {
+            String spec = answer.strip();
+            if (spec.equals("*") || spec.isEmpty()) {
+              answers.add(new Choice(id, "*", TextFormat.PLAIN, "*", percent, feedback, null));
+              continue;
+            }
+            int colon = spec.indexOf(':');
+            BigDecimal value =
+                number(colon < 0 ? spec : spec.substring(0, colon), what + " answer");
+            BigDecimal tolerance =
+                colon < 0
+                    ? BigDecimal.ZERO
+                    : number(spec.substring(colon + 1), what + " tolerance").abs();
+            answers.add(
+                new Choice(
+                    id,
+                    spec,
+                    TextFormat.PLAIN,
+                    SafeHtml.escape(spec),
+                    percent,
+                    feedback,
+                    new NumericAnswer(value, tolerance)));
+          }
+          case TEXT_ENTRY -> {
+            String plain = decodeEntities(answer.replaceAll("<[^>]*>", "")).strip();
+            answers.add(
+                new Choice(
+                    id, plain, TextFormat.PLAIN, SafeHtml.escape(plain), percent, feedback, null));
+          }
+          default ->
+              answers.add(
+                  new Choice(
+                      id,
+                      answer.strip(),
+                      TextFormat.HTML,
+                      SafeHtml.sanitize(answer.strip()),
+                      percent,
+                      feedback,
+                      null));
+        }
+      }
+      if (answers.stream().noneMatch(c -> c.weightPercent().signum() > 0)) {
+        throw new Reject(what + " has no answer earning marks: mark the right one with = or %100%");
+      }
+      int w = weight.isEmpty() ? 1 : Integer.parseInt(weight.length() > 6 ? "1000000" : weight);
+      return Gap.cloze(gapId, kind, answers, Math.max(1, w));
+    }
+
+    /** Splits on {@code sep} where no backslash escapes it. */
+    private static List<String> splitUnescaped(String s, char sep) {
+      List<String> parts = new ArrayList<>();
+      StringBuilder cur = new StringBuilder();
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '\\' && i + 1 < s.length()) {
+          cur.append(c).append(s.charAt(++i));
+        } else if (c == sep) {
+          parts.add(cur.toString());
+          cur.setLength(0);
+        } else {
+          cur.append(c);
+        }
+      }
+      parts.add(cur.toString());
+      return parts;
+    }
+
+    /** The first '#' not escaped and not part of a character reference ({@code &#39;}), or -1. */
+    private static int feedbackSeparator(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '\\') {
+          i++;
+        } else if (c == '#' && !(i > 0 && s.charAt(i - 1) == '&')) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private static String unescape(String s) {
+      return s.replaceAll("\\\\([\\\\~#}{/])", "$1");
+    }
+
+    private static String decodeEntities(String s) {
+      return s.replace("&nbsp;", "\u00A0")
+          .replace("&lt;", "<")
+          .replace("&gt;", ">")
+          .replace("&quot;", "\"")
+          .replace("&#39;", "'")
+          .replace("&#039;", "'")
+          .replace("&amp;", "&");
+    }
+
+    private List<GapText> gapTexts(XmlNode q, boolean dragAndDrop, List<String> losses)
+        throws Reject {
+      List<GapText> out = new ArrayList<>();
+      for (XmlNode box : q.all(dragAndDrop ? "dragbox" : "selectoption")) {
+        String t = box.innerText();
+        if (t.isBlank()) {
+          throw new Reject(
+              (dragAndDrop ? "dragbox " : "selectoption ") + (out.size() + 1) + " has no text");
+        }
+        String g = box.value("group");
+        int group;
+        try {
+          group = g == null || g.isEmpty() ? 1 : Integer.parseInt(g);
+        } catch (NumberFormatException e) {
+          throw new Reject("group '" + g + "' is not a number");
+        }
+        if (group < 1) {
+          throw new Reject("group " + group + " must be 1 or more");
+        }
+        TextFormat f = dragAndDrop ? TextFormat.HTML : TextFormat.PLAIN;
+        String text = dragAndDrop ? t.strip() : decodeEntities(t).strip();
+        out.add(
+            new GapText(
+                Choice.idFor(out.size()),
+                text,
+                f,
+                SafeHtml.render(text, f),
+                group,
+                dragAndDrop && box.child("infinite") != null));
+      }
+      if (out.isEmpty()) {
+        throw new Reject(
+            "a "
+                + (dragAndDrop ? "ddwtos" : "gapselect")
+                + " question needs texts to fill the gaps");
+      }
+      return out;
+    }
+
+    /** Replaces each {@code [[k]]} by a gap token; the gaps are added to {@code gaps}. */
+    private static String gapMatch(String stem, List<GapText> texts, List<Gap> gaps) throws Reject {
+      StringBuilder out = new StringBuilder();
+      Matcher m = GAP_NUMBER.matcher(stem);
+      int last = 0;
+      while (m.find()) {
+        int k = m.group(1).length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
+        if (k < 1 || k > texts.size()) {
+          throw new Reject(
+              "gap [["
+                  + m.group(1)
+                  + "]] names text "
+                  + m.group(1)
+                  + ", but the question has "
+                  + texts.size()
+                  + " text(s) to choose from");
+        }
+        String gapId = Gap.idFor(gaps.size());
+        gaps.add(Gap.gapMatch(gapId, texts.get(k - 1).id()));
+        out.append(stem, last, m.start()).append(Item.gapToken(gapId));
+        last = m.end();
+      }
+      out.append(stem.substring(last));
+      if (gaps.isEmpty()) {
+        throw new Reject("the question text has no gap [[1]], [[2]], ... to fill");
+      }
+      return out.toString();
     }
 
     private void essay(XmlNode q, List<String> losses) {

@@ -6,6 +6,8 @@ import be.edusprong.lms.assessment.imports.ItemImporter;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
 import be.edusprong.lms.assessment.imports.TextChecks;
 import be.edusprong.lms.assessment.item.Choice;
+import be.edusprong.lms.assessment.item.Gap;
+import be.edusprong.lms.assessment.item.GapText;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
 import be.edusprong.lms.assessment.item.MatchPair;
@@ -44,7 +46,8 @@ import java.util.Set;
  * manifest"), {@code questestinterop} (QTI 1.2), a bare QTI fragment without namespace.
  *
  * <p><b>One outcome</b> per file, at the line and column of the root (or of the defect when
- * rejected). Mapping (the interaction must be the only one in the item):
+ * rejected). Mapping (the interaction must be the only one in the item, except for the inline
+ * interactions of a cloze item):
  *
  * <ul>
  *   <li>{@code choiceInteraction} (QTI 2.1 section 5.1.1): {@code maxChoices="1"} gives {@link
@@ -69,6 +72,27 @@ import java.util.Set;
  *       weights are a loss (each pair counts equally here).
  *   <li>{@code associateInteraction} (5.1.3, {@code pair}): MATCHING when the pairs are disjoint,
  *       first member as premise, second as answer (a loss: the pairs are no longer undirected).
+ *   <li>{@code orderInteraction} (5.1.2, cardinality {@code ordered}): {@link ItemType#ORDERING},
+ *       the {@code simpleChoice}s as choices in the order of the {@code correctResponse} (weights
+ *       0, unused; scored all or nothing as {@code match_correct}). A mapping is a loss; a correct
+ *       response that leaves out choices or names unknown ones is rejected.
+ *   <li>{@code inlineChoiceInteraction} (5.1.9) and {@code textEntryInteraction}, when the body
+ *       holds one or more inline choices or more than one text entry (and no other interaction):
+ *       {@link ItemType#CLOZE}, one {@link Gap} {@code G1}, {@code G2}, ... per interaction in body
+ *       order, each its own response; the interaction is replaced in the stem by the gap's token
+ *       ({@link Item#gapToken}). Inline choices give {@link Gap.Kind#INLINE_CHOICE} (weights as for
+ *       a single choice), text entries {@link Gap.Kind#TEXT_ENTRY} or {@link Gap.Kind#NUMERICAL}
+ *       (as for text entry alone). Every gap has weight 1: QTI sums the responses' scores, which
+ *       for match_correct or normalised mappings is each response an equal share; unequal maximum
+ *       scores are a loss.
+ *   <li>{@code gapMatchInteraction} (5.1.8, {@code directedPair} gap text to gap): {@link
+ *       ItemType#GAP_MATCH}; each {@code gapText} a {@link GapText} {@code A}, {@code B}, ...
+ *       ({@code matchMax="0"}, unlimited, gives {@code infinite}; group 1); each {@code gap} in the
+ *       body a gap {@code G1}, {@code G2}, ... replaced by its token, whose correct text comes from
+ *       the correct response (or the positive map entries). Losses: unequal pair weights (each gap
+ *       counts equally here), a mapping's negative {@code defaultValue}, a gap accepting several
+ *       texts (the first is kept). Rejected: a gap without a correct text, a pair naming an unknown
+ *       text or gap.
  *   <li>no interaction: {@link ItemType#DESCRIPTION}.
  * </ul>
  *
@@ -81,13 +105,13 @@ import java.util.Set;
  * referenced relative to the file (a single item file carries no media), a mapping's {@code
  * defaultValue} for text entry.
  *
- * <p><b>Rejections</b> (with line and column): every other interaction ({@code orderInteraction},
- * {@code gapMatchInteraction}, {@code hotspotInteraction}, {@code inlineChoiceInteraction}, {@code
- * hottextInteraction}, {@code sliderInteraction}, {@code uploadInteraction}, {@code
+ * <p><b>Rejections</b> (with line and column): every other interaction ({@code hotspotInteraction},
+ * {@code hottextInteraction}, {@code sliderInteraction}, {@code uploadInteraction}, {@code
  * drawingInteraction}, custom and portable custom interactions, ...) as "unsupported interaction
- * 'X'", never dropped; more than one interaction in one item; template variables ({@code
- * templateDeclaration}, cloned items); an interaction without its {@code responseDeclaration}; a
- * scored interaction without a correct response or mapping; a numerical value that is not a number.
+ * 'X'", never dropped; more than one interaction in one item unless they form a cloze item (see
+ * above); template variables ({@code templateDeclaration}, cloned items); an interaction without
+ * its {@code responseDeclaration}; a scored interaction without a correct response or mapping; a
+ * numerical value that is not a number.
  *
  * <p>Thread-safe and stateless.
  */
@@ -107,7 +131,10 @@ public final class QtiItemImporter implements ItemImporter {
           "textEntryInteraction",
           "extendedTextInteraction",
           "matchInteraction",
-          "associateInteraction");
+          "associateInteraction",
+          "orderInteraction",
+          "inlineChoiceInteraction",
+          "gapMatchInteraction");
 
   /** HTML elements that may appear in an itemBody (QTI 2.1 section 4.2 "XHTML"), kept as is. */
   private static final Set<String> HTML =
@@ -346,6 +373,9 @@ public final class QtiItemImporter implements ItemImporter {
     private Node interaction;
     private boolean inlineBlank;
 
+    /** The gap id of each cloze interaction or gap-match {@code gap} element, in body order. */
+    private final Map<Node, String> gapIds = new java.util.IdentityHashMap<>();
+
     Reader(Node root, String text) {
       this.root = root;
       this.text = text;
@@ -382,7 +412,21 @@ public final class QtiItemImporter implements ItemImporter {
           throw new Reject(n, "unsupported interaction '" + n.rawName + "'");
         }
       }
-      if (interactions.size() > 1) {
+      boolean cloze =
+          !interactions.isEmpty()
+              && interactions.stream()
+                  .allMatch(
+                      n ->
+                          n.name.equals("inlineChoiceInteraction")
+                              || n.name.equals("textEntryInteraction"))
+              && (interactions.size() > 1
+                  || interactions.get(0).name.equals("inlineChoiceInteraction"));
+      if (cloze) {
+        for (Node n : interactions) {
+          gapIds.put(n, Gap.idFor(gapIds.size()));
+        }
+      }
+      if (interactions.size() > 1 && !cloze) {
         Node second = interactions.get(1);
         throw new Reject(
             second,
@@ -392,7 +436,16 @@ public final class QtiItemImporter implements ItemImporter {
                 + String.join(", ", interactions.stream().map(n -> n.rawName).toList())
                 + "); an item with more than one interaction (composite or cloze) is not supported");
       }
-      interaction = interactions.isEmpty() ? null : interactions.get(0);
+      interaction = interactions.isEmpty() || cloze ? null : interactions.get(0);
+      if (interaction != null && interaction.name.equals("gapMatchInteraction")) {
+        List<Node> inside = new ArrayList<>();
+        interaction.descendants(inside);
+        for (Node n : inside) {
+          if (n.name.equals("gap")) {
+            gapIds.put(n, Gap.idFor(gapIds.size()));
+          }
+        }
+      }
       Node stylesheet = root.child("stylesheet");
       if (stylesheet != null) {
         losses.add("stylesheet '" + stylesheet.attr("href") + "' is not kept");
@@ -413,7 +466,12 @@ public final class QtiItemImporter implements ItemImporter {
       ItemType type;
       List<Choice> choices = List.of();
       List<MatchPair> pairs = List.of();
-      if (interaction == null) {
+      List<Gap> gaps = List.of();
+      List<GapText> gapTexts = List.of();
+      if (cloze) {
+        type = ItemType.CLOZE;
+        gaps = clozeGaps(interactions);
+      } else if (interaction == null) {
         type = ItemType.DESCRIPTION;
       } else {
         Response response = responses.get(interaction.attr("responseIdentifier"));
@@ -441,6 +499,15 @@ public final class QtiItemImporter implements ItemImporter {
           case "matchInteraction" -> {
             type = ItemType.MATCHING;
             pairs = matchPairs(response);
+          }
+          case "orderInteraction" -> {
+            type = ItemType.ORDERING;
+            choices = ordering(response);
+          }
+          case "gapMatchInteraction" -> {
+            type = ItemType.GAP_MATCH;
+            gapTexts = gapTexts();
+            gaps = gapMatchGaps(response, gapTexts);
           }
           default -> {
             type = ItemType.MATCHING;
@@ -488,6 +555,8 @@ public final class QtiItemImporter implements ItemImporter {
               blank,
               choices,
               pairs,
+              gaps,
+              gapTexts,
               SafeHtml.sanitize(feedback.toString()),
               "",
               List.of(),
@@ -600,9 +669,14 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     private List<Choice> choices(Response response, boolean single) throws Reject {
-      List<Node> simple = interaction.all("simpleChoice");
+      return choices(interaction, "simpleChoice", response, single);
+    }
+
+    private List<Choice> choices(Node owner, String choiceName, Response response, boolean single)
+        throws Reject {
+      List<Node> simple = owner.all(choiceName);
       if (simple.isEmpty()) {
-        throw new Reject(interaction, "'" + interaction.rawName + "' has no choices");
+        throw new Reject(owner, "'" + owner.rawName + "' has no choices");
       }
       Map<String, BigDecimal> weights = new HashMap<>();
       if (useMapping(response)) {
@@ -667,6 +741,182 @@ public final class QtiItemImporter implements ItemImporter {
                 null));
       }
       return out;
+    }
+
+    private Response declared(Node at) throws Reject {
+      Response response = responses.get(at.attr("responseIdentifier"));
+      if (response == null) {
+        throw new Reject(
+            at,
+            "interaction '"
+                + at.rawName
+                + "' refers to response '"
+                + at.attr("responseIdentifier")
+                + "', which is not declared");
+      }
+      return response;
+    }
+
+    /** One gap per inline choice or text entry, in body order (the ids set in read()). */
+    private List<Gap> clozeGaps(List<Node> interactions) throws Reject {
+      List<Gap> gaps = new ArrayList<>();
+      Set<BigDecimal> maxima = new LinkedHashSet<>();
+      for (Node n : interactions) {
+        Response response = declared(n);
+        String gapId = gapIds.get(n);
+        if (response.mapping() != null && useMapping(response)) {
+          maxima.add(maxScore(response.mapping(), true).stripTrailingZeros());
+        } else {
+          maxima.add(BigDecimal.ONE);
+        }
+        if (n.name.equals("inlineChoiceInteraction")) {
+          gaps.add(
+              Gap.cloze(
+                  gapId, Gap.Kind.INLINE_CHOICE, choices(n, "inlineChoice", response, true), 1));
+        } else {
+          boolean numeric =
+              "float".equals(response.baseType()) || "integer".equals(response.baseType());
+          gaps.add(
+              Gap.cloze(
+                  gapId,
+                  numeric ? Gap.Kind.NUMERICAL : Gap.Kind.TEXT_ENTRY,
+                  textAnswers(response, numeric),
+                  1));
+        }
+      }
+      if (maxima.size() > 1) {
+        losses.add(
+            "the responses have different maximum scores "
+                + maxima.stream().map(BigDecimal::toPlainString).toList()
+                + "; here each gap counts equally");
+      }
+      responseProcessing(declared(interactions.get(0)));
+      return gaps;
+    }
+
+    /** The choices of an order interaction in their correct order. */
+    private List<Choice> ordering(Response response) throws Reject {
+      List<Node> simple = interaction.all("simpleChoice");
+      if (simple.size() < 2) {
+        throw new Reject(interaction, "'" + interaction.rawName + "' needs at least 2 choices");
+      }
+      List<String> correct = response.correct();
+      if (correct.isEmpty()) {
+        throw new Reject(
+            response.node(),
+            "response '"
+                + response.node().attr("identifier")
+                + "' has no correct order (correctResponse)");
+      }
+      if (response.mapping() != null) {
+        losses.add("the mapping of an ordered response is not kept; the order is all or nothing");
+      }
+      Map<String, Node> byId = new LinkedHashMap<>();
+      simple.forEach(c -> byId.put(c.attr("identifier"), c));
+      if (!new LinkedHashSet<>(correct).equals(byId.keySet()) || correct.size() != byId.size()) {
+        throw new Reject(
+            response.node(),
+            "the correct order "
+                + correct
+                + " must name each of the choices "
+                + byId.keySet()
+                + " exactly once");
+      }
+      List<Choice> out = new ArrayList<>();
+      for (String id : correct) {
+        StringBuilder html = new StringBuilder();
+        html(byId.get(id), html);
+        String choiceText = collapse(html.toString());
+        out.add(
+            new Choice(
+                Choice.idFor(out.size()),
+                choiceText,
+                TextFormat.HTML,
+                SafeHtml.sanitize(choiceText),
+                BigDecimal.ZERO,
+                "",
+                null));
+      }
+      return out;
+    }
+
+    /** Source identifiers of the gap texts, in the order of {@link #gapTexts()}. */
+    private final List<String> gapTextSources = new ArrayList<>();
+
+    private List<GapText> gapTexts() throws Reject {
+      Node img = interaction.child("gapImg");
+      if (img != null) {
+        throw new Reject(img, "image gap texts ('" + img.rawName + "') are not supported");
+      }
+      List<GapText> out = new ArrayList<>();
+      for (Node t : interaction.all("gapText")) {
+        StringBuilder html = new StringBuilder();
+        html(t, html);
+        String text = collapse(html.toString());
+        if (text.isEmpty()) {
+          throw new Reject(t, "gap text '" + t.attr("identifier") + "' is empty");
+        }
+        String max = t.attr("matchMax");
+        out.add(
+            new GapText(
+                Choice.idFor(out.size()),
+                text,
+                TextFormat.HTML,
+                SafeHtml.sanitize(text),
+                1,
+                max != null && max.strip().equals("0")));
+        gapTextSources.add(t.attr("identifier"));
+      }
+      if (out.isEmpty()) {
+        throw new Reject(interaction, "'" + interaction.rawName + "' has no gap texts");
+      }
+      return out;
+    }
+
+    private List<Gap> gapMatchGaps(Response response, List<GapText> texts) throws Reject {
+      List<String[]> correct = correctPairs(response);
+      if (response.mapping() != null && response.mapping().defaultValue().signum() < 0) {
+        losses.add(
+            "the mapping's defaultValue "
+                + response.mapping().defaultValue().toPlainString()
+                + " (a penalty for each wrong pair) is not kept; wrong gaps earn 0");
+      }
+      Map<String, String> gapBySource = new LinkedHashMap<>();
+      List<Node> gapNodes = new ArrayList<>();
+      for (Map.Entry<Node, String> e : gapIds.entrySet()) {
+        gapNodes.add(e.getKey());
+      }
+      gapNodes.sort(
+          java.util.Comparator.comparing(n -> Integer.parseInt(gapIds.get(n).substring(1))));
+      for (Node g : gapNodes) {
+        gapBySource.put(g.attr("identifier"), gapIds.get(g));
+      }
+      if (gapNodes.isEmpty()) {
+        throw new Reject(interaction, "'" + interaction.rawName + "' has no gaps");
+      }
+      for (String[] p : correct) {
+        if (!gapTextSources.contains(p[0]) || !gapBySource.containsKey(p[1])) {
+          throw new Reject(
+              response.node(),
+              "the pair '" + p[0] + " " + p[1] + "' names no gap text and gap of the interaction");
+        }
+      }
+      List<Gap> gaps = new ArrayList<>();
+      for (Node g : gapNodes) {
+        String source = g.attr("identifier");
+        List<String> fits =
+            correct.stream().filter(p -> p[1].equals(source)).map(p -> p[0]).toList();
+        if (fits.isEmpty()) {
+          throw new Reject(g, "gap '" + source + "' has no correct gap text");
+        }
+        if (fits.size() > 1) {
+          losses.add(
+              "gap '" + source + "' accepts " + fits + "; only '" + fits.get(0) + "' is kept");
+        }
+        String textId = texts.get(gapTextSources.indexOf(fits.get(0))).id();
+        gaps.add(Gap.gapMatch(gapIds.get(g), textId));
+      }
+      return gaps;
     }
 
     private static BigDecimal maxScore(Mapping m, boolean single) {
@@ -915,6 +1165,30 @@ public final class QtiItemImporter implements ItemImporter {
           continue;
         }
         Node n = (Node) o;
+        String gapId = gapIds.get(n);
+        if (gapId != null) {
+          out.append(Item.gapToken(gapId));
+          continue;
+        }
+        if (n == interaction && n.name.equals("gapMatchInteraction")) {
+          Node prompt = n.child("prompt");
+          if (prompt != null) {
+            out.append("<div>");
+            html(prompt, out);
+            out.append("</div>");
+          }
+          for (Object inner : n.content) {
+            if (inner instanceof Node c
+                && !c.name.equals("prompt")
+                && !c.name.equals("gapText")
+                && !c.name.equals("gapImg")) {
+              Node wrapper = new Node("div", "", c.line, c.column);
+              wrapper.content.add(c);
+              html(wrapper, out);
+            }
+          }
+          continue;
+        }
         if (n == interaction) {
           if (n.name.equals("textEntryInteraction")) {
             out.append(Item.MISSING_WORD_BLANK);

@@ -1,15 +1,18 @@
 package be.edusprong.lms.assessment.scoring;
 
 import be.edusprong.lms.assessment.item.Choice;
+import be.edusprong.lms.assessment.item.Gap;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.MatchPair;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +37,17 @@ import java.util.regex.Pattern;
  *       qti-equal}, absolute tolerance); otherwise 0 with the catch-all feedback, if any.
  *   <li>{@code MATCHING}: per pair, as QTI {@code map_response} on {@code directedPair}s with 1 per
  *       right pair: the share of premises (distractors excluded) given their own answer.
+ *   <li>{@code ORDERING}: QTI {@code match_correct} on an {@code ordered} response: full marks when
+ *       the {@link OrderResponse} lists every choice exactly in the item's order, else 0 (all or
+ *       nothing; Moodle {@code qtype_ordering}'s partial-credit grading types are not offered).
+ *   <li>{@code CLOZE}: Moodle {@code qtype_multianswer}: each gap is scored on its own by the rule
+ *       of its kind (inline choice as {@code CHOICE_SINGLE}, multiple response as {@code
+ *       CHOICE_MULTIPLE}, text entry as {@code SHORT_ANSWER}, numerical as {@code NUMERICAL}), and
+ *       the item earns {@code sum(weight * gap fraction) / sum(weight)}. A gap absent from the
+ *       {@link GapResponse} earns 0.
+ *   <li>{@code GAP_MATCH}: QTI {@code map_response} on {@code directedPair}s with 1 per right pair,
+ *       as Moodle {@code qtype_ddwtos}/{@code qtype_gapselect}: each gap an equal share, earned
+ *       when the {@link GapResponse} puts the gap's own gap text in it.
  *   <li>{@code ESSAY}, {@code DESCRIPTION}: not auto-scored; the outcome has {@code manual() ==
  *       true} (see {@link Outcome}). Any response kind is accepted.
  * </ul>
@@ -73,8 +87,8 @@ public final class ResponseScorer {
    * @return the score out of 1 point (0 for a description), whether it is full marks, and the
    *     feedback to show
    * @throws IllegalArgumentException when the response kind does not fit the item type, or names a
-   *     choice or premise id the item does not have (a page bug or a tampered request, not a wrong
-   *     answer)
+   *     choice, premise, gap or gap text id the item does not have, or a choice twice in an order
+   *     (a page bug or a tampered request, not a wrong answer)
    */
   public Outcome score(Item item, Response response) {
     Objects.requireNonNull(item, "item");
@@ -85,63 +99,166 @@ public final class ResponseScorer {
       case SHORT_ANSWER -> shortAnswer(item, expect(item, response, TextResponse.class));
       case NUMERICAL -> numerical(item, expect(item, response, TextResponse.class));
       case MATCHING -> matching(item, expect(item, response, MatchResponse.class));
+      case ORDERING -> ordering(item, expect(item, response, OrderResponse.class));
+      case CLOZE -> cloze(item, expect(item, response, GapResponse.class));
+      case GAP_MATCH -> gapMatch(item, expect(item, response, GapResponse.class));
       case ESSAY -> new Outcome(Score.zero(BigDecimal.ONE), false, true, feedback(item, List.of()));
       case DESCRIPTION -> new Outcome(Score.NONE, false, true, feedback(item, List.of()));
     };
   }
 
+  /** What one set of answers earned: a fraction of its mark and the answers given. */
+  private record Part(BigDecimal fraction, List<Choice> given) {}
+
   private Outcome single(Item item, ChoiceResponse response) {
-    List<Choice> ticked = ticked(item, response);
+    Part p = single(ticked(item.identifier(), item.choices(), response.choiceIds()));
+    return outcome(item, p.fraction(), p.given());
+  }
+
+  private static Part single(List<Choice> ticked) {
     if (ticked.size() != 1) {
-      return outcome(item, BigDecimal.ZERO, List.of());
+      return new Part(BigDecimal.ZERO, List.of());
     }
-    Choice choice = ticked.get(0);
-    return outcome(item, choice.weightPercent().divide(HUNDRED), ticked);
+    return new Part(ticked.get(0).weightPercent().divide(HUNDRED), ticked);
   }
 
   private Outcome multiple(Item item, ChoiceResponse response) {
-    List<Choice> ticked = ticked(item, response);
+    Part p =
+        multiple(item.choices(), ticked(item.identifier(), item.choices(), response.choiceIds()));
+    return outcome(item, p.fraction(), p.given());
+  }
+
+  private static Part multiple(List<Choice> choices, List<Choice> ticked) {
     BigDecimal top = BigDecimal.ZERO;
-    for (Choice c : item.choices()) {
+    for (Choice c : choices) {
       if (c.weightPercent().signum() > 0) {
         top = top.add(c.weightPercent());
       }
     }
     top = top.min(HUNDRED);
     if (top.signum() == 0) {
-      return outcome(item, BigDecimal.ZERO, ticked);
+      return new Part(BigDecimal.ZERO, ticked);
     }
     BigDecimal sum = BigDecimal.ZERO;
     for (Choice c : ticked) {
       sum = sum.add(c.weightPercent());
     }
     BigDecimal clamped = sum.max(BigDecimal.ZERO).min(top);
-    return outcome(item, clamped.divide(top, MathContext.DECIMAL64), ticked);
+    return new Part(clamped.divide(top, MathContext.DECIMAL64), ticked);
   }
 
   private Outcome shortAnswer(Item item, TextResponse response) {
-    String given = normalise(response.text());
+    Part p = shortAnswer(item.choices(), response.text());
+    return outcome(item, p.fraction(), p.given());
+  }
+
+  private Part shortAnswer(List<Choice> choices, String text) {
+    String given = normalise(text);
     if (!given.isEmpty()) {
-      for (Choice c : item.choices()) {
+      for (Choice c : choices) {
         if (wildcard(normalise(c.text())).matcher(given).matches()) {
-          return outcome(item, c.weightPercent().divide(HUNDRED), List.of(c));
+          return new Part(c.weightPercent().divide(HUNDRED), List.of(c));
         }
       }
     }
-    return outcome(item, BigDecimal.ZERO, List.of());
+    return new Part(BigDecimal.ZERO, List.of());
   }
 
   private Outcome numerical(Item item, TextResponse response) {
-    Optional<BigDecimal> number = parseNumber(response.text());
-    Optional<Choice> catchAll = item.choices().stream().filter(Choice::catchAll).findFirst();
+    Part p = numerical(item.choices(), response.text());
+    return outcome(item, p.fraction(), p.given());
+  }
+
+  private static Part numerical(List<Choice> choices, String text) {
+    Optional<BigDecimal> number = parseNumber(text);
+    Optional<Choice> catchAll = choices.stream().filter(Choice::catchAll).findFirst();
     if (number.isPresent()) {
-      for (Choice c : item.choices()) {
+      for (Choice c : choices) {
         if (c.numeric() != null && c.numeric().accepts(number.get())) {
-          return outcome(item, c.weightPercent().divide(HUNDRED), List.of(c));
+          return new Part(c.weightPercent().divide(HUNDRED), List.of(c));
         }
       }
     }
-    return outcome(item, BigDecimal.ZERO, catchAll.map(List::of).orElse(List.of()));
+    return new Part(BigDecimal.ZERO, catchAll.map(List::of).orElse(List.of()));
+  }
+
+  private Outcome ordering(Item item, OrderResponse response) {
+    Set<String> seen = new HashSet<>();
+    for (String id : response.choiceIds()) {
+      if (item.choice(id).isEmpty()) {
+        throw new IllegalArgumentException(
+            "item " + item.identifier() + " has no choice '" + id + "'");
+      }
+      if (!seen.add(id)) {
+        throw new IllegalArgumentException(
+            "choice '" + id + "' appears twice in the order given for item " + item.identifier());
+      }
+    }
+    List<String> correct = item.choices().stream().map(Choice::id).toList();
+    BigDecimal fraction = correct.equals(response.choiceIds()) ? BigDecimal.ONE : BigDecimal.ZERO;
+    return outcome(item, fraction, List.of());
+  }
+
+  private Outcome cloze(Item item, GapResponse response) {
+    knownGaps(item, response);
+    BigDecimal earned = BigDecimal.ZERO;
+    BigDecimal total = BigDecimal.ZERO;
+    List<Choice> given = new ArrayList<>();
+    for (Gap gap : item.gaps()) {
+      String value = response.gapToValue().getOrDefault(gap.id(), "");
+      Part p =
+          switch (gap.kind()) {
+            case INLINE_CHOICE -> single(ticked(item.identifier(), gap.answers(), ids(value)));
+            case MULTIPLE_RESPONSE ->
+                multiple(gap.answers(), ticked(item.identifier(), gap.answers(), ids(value)));
+            case TEXT_ENTRY -> shortAnswer(gap.answers(), value);
+            case NUMERICAL -> numerical(gap.answers(), value);
+            case GAP_TEXT -> throw new IllegalStateException("a cloze item has no gap-text gap");
+          };
+      BigDecimal weight = BigDecimal.valueOf(gap.weight());
+      earned = earned.add(p.fraction().max(BigDecimal.ZERO).min(BigDecimal.ONE).multiply(weight));
+      total = total.add(weight);
+      given.addAll(p.given());
+    }
+    return outcome(item, earned.divide(total, MathContext.DECIMAL64), given);
+  }
+
+  private static Set<String> ids(String value) {
+    Set<String> ids = new HashSet<>();
+    for (String id : value.split(",")) {
+      if (!id.isBlank()) {
+        ids.add(id.strip());
+      }
+    }
+    return ids;
+  }
+
+  private Outcome gapMatch(Item item, GapResponse response) {
+    knownGaps(item, response);
+    int right = 0;
+    for (Gap gap : item.gaps()) {
+      String value = response.gapToValue().getOrDefault(gap.id(), "").strip();
+      if (!value.isEmpty() && item.gapText(value).isEmpty()) {
+        throw new IllegalArgumentException(
+            "item " + item.identifier() + " has no gap text '" + value + "'");
+      }
+      if (value.equals(gap.gapTextId())) {
+        right++;
+      }
+    }
+    BigDecimal fraction =
+        BigDecimal.valueOf(right)
+            .divide(BigDecimal.valueOf(item.gaps().size()), MathContext.DECIMAL64);
+    return outcome(item, fraction, List.of());
+  }
+
+  private static void knownGaps(Item item, GapResponse response) {
+    for (String id : response.gapToValue().keySet()) {
+      if (item.gap(id).isEmpty()) {
+        throw new IllegalArgumentException(
+            "item " + item.identifier() + " has no gap '" + id + "'");
+      }
+    }
   }
 
   private Outcome matching(Item item, MatchResponse response) {
@@ -186,14 +303,13 @@ public final class ResponseScorer {
     return kind.cast(response);
   }
 
-  private static List<Choice> ticked(Item item, ChoiceResponse response) {
-    for (String id : response.choiceIds()) {
-      if (item.choice(id).isEmpty()) {
-        throw new IllegalArgumentException(
-            "item " + item.identifier() + " has no choice '" + id + "'");
+  private static List<Choice> ticked(String itemId, List<Choice> choices, Set<String> ids) {
+    for (String id : ids) {
+      if (choices.stream().noneMatch(c -> c.id().equals(id))) {
+        throw new IllegalArgumentException("item " + itemId + " has no choice '" + id + "'");
       }
     }
-    return item.choices().stream().filter(c -> response.choiceIds().contains(c.id())).toList();
+    return choices.stream().filter(c -> ids.contains(c.id())).toList();
   }
 
   private static Outcome outcome(Item item, BigDecimal fraction, List<Choice> given) {

@@ -82,10 +82,10 @@ class MoodleXmlCorpusTest {
           Map.entry("moodle_error_invalid_grades.xml", MoodleXmlCorpusTest::invalidGrades),
           Map.entry("moodle_nested_categories_with_questions.xml", MoodleXmlCorpusTest::nested),
           Map.entry("qas_calculated.xml", r -> unsupported(r, "calculatedmulti", 1)),
-          Map.entry("qas_ddwtos.xml", r -> unsupported(r, "ddwtos", 1)),
-          Map.entry("qas_gapselect.xml", r -> unsupported(r, "gapselect", 1)),
-          Map.entry("tuberlin_clozeRef.xml", r -> unsupported(r, "cloze", 5)),
-          Map.entry("tuberlin_missing-wordsRef.xml", r -> unsupported(r, "gapselect", 6)),
+          Map.entry("qas_ddwtos.xml", MoodleXmlCorpusTest::qasDdwtos),
+          Map.entry("qas_gapselect.xml", MoodleXmlCorpusTest::qasGapselect),
+          Map.entry("tuberlin_clozeRef.xml", MoodleXmlCorpusTest::tuberlinCloze),
+          Map.entry("tuberlin_missing-wordsRef.xml", MoodleXmlCorpusTest::tuberlinMissingWords),
           Map.entry("qas_essay.xml", r -> types(r, ItemType.ESSAY)),
           Map.entry("tuberlin_essayRef.xml", r -> types(r, ItemType.ESSAY, ItemType.ESSAY)),
           Map.entry("qas_matching.xml", MoodleXmlCorpusTest::qasMatching),
@@ -106,6 +106,107 @@ class MoodleXmlCorpusTest {
           o.messages().get(0).startsWith("unsupported question type '" + type + "' ("),
           o.messages()::toString);
     }
+  }
+
+  /** Gap-match gaps as "gapId=gap text", in stem order. */
+  private static List<String> gapAnswers(Item item) {
+    return item.gaps().stream()
+        .map(g -> g.id() + "=" + item.gapText(g.gapTextId()).orElseThrow().text())
+        .toList();
+  }
+
+  /** Cloze gaps as "weight:KIND:answer=percent,...". */
+  private static List<String> clozeGaps(Item item) {
+    return item.gaps().stream()
+        .map(
+            g ->
+                g.weight()
+                    + ":"
+                    + g.kind()
+                    + ":"
+                    + String.join(
+                        ",",
+                        g.answers().stream()
+                            .map(
+                                c ->
+                                    c.text()
+                                        + "="
+                                        + c.weightPercent().stripTrailingZeros().toPlainString())
+                            .toList()))
+        .toList();
+  }
+
+  /**
+   * MANIFEST: ddwtos "Drag and Drop Text and Image"; 7 drag boxes in group 1, gaps [[1]]..[[6]].
+   */
+  private static void qasDdwtos(FidelityReport r) {
+    types(r, ItemType.GAP_MATCH);
+    Item d = r.items().get(0);
+    assertEquals("Drag and Drop Text and Image", d.title());
+    assertEquals(7, d.gapTexts().size());
+    assertTrue(d.gapTexts().stream().allMatch(t -> t.group() == 1 && !t.infinite()));
+    assertEquals(
+        List.of("G1=A", "G2=B", "G3=C", "G4=D", "G5=E", "G6=F"),
+        d.gaps().stream().map(g -> g.id() + "=" + g.gapTextId()).toList());
+    assertTrue(gapAnswers(d).get(0).startsWith("G1=E. Fortunately"), gapAnswers(d)::toString);
+    assertFalse(d.stemHtml().contains("[[1]]"));
+    assertTrue(d.stemHtml().contains("[[G6]]"));
+  }
+
+  /** MANIFEST: gapselect "MW Test"; one gap [[1]], 4 options; its hints are a loss. */
+  private static void qasGapselect(FidelityReport r) {
+    assertEquals(1, r.items().size());
+    Item g = r.items().get(0);
+    assertEquals(ItemType.GAP_MATCH, g.type());
+    assertEquals("MW Test", g.title());
+    assertEquals(List.of("G1=Missing Word"), gapAnswers(g));
+    assertEquals(4, g.gapTexts().size());
+    assertTrue(g.stemHtml().contains("This is a [[G1]] kind of question"), g.stemHtml());
+    assertEquals(ImportStatus.IMPORTED_WITH_LOSSES, r.outcomes().get(0).status());
+    assertTrue(r.outcomes().get(0).messages().stream().anyMatch(m -> m.contains("hint")));
+  }
+
+  /** MANIFEST: 5 cloze questions (numerical and multichoice sub-questions). */
+  private static void tuberlinCloze(FidelityReport r) {
+    types(r, ItemType.CLOZE, ItemType.CLOZE, ItemType.CLOZE, ItemType.CLOZE, ItemType.CLOZE);
+    List<Item> items = r.items();
+    assertEquals(List.of("1:NUMERICAL:5.17:0.01=100,123456=0"), clozeGaps(items.get(0)));
+    assertEquals(List.of("1:NUMERICAL:5.17:0.01=100,123456:10000000=0"), clozeGaps(items.get(1)));
+    assertEquals("This is correct", items.get(1).gaps().get(0).answers().get(0).feedbackHtml());
+    assertEquals(List.of("1:INLINE_CHOICE:Cache Hit=100,Cache Miss=0"), clozeGaps(items.get(2)));
+    assertEquals("Wrong answer", items.get(3).gaps().get(0).answer("B").feedbackHtml());
+    assertEquals(
+        List.of("2:NUMERICAL:5.57:0.01=100,99999=0", "1:INLINE_CHOICE:e=0,pi=100"),
+        clozeGaps(items.get(4)));
+    assertTrue(items.get(4).stemHtml().contains("value: [[G1]].</p>"), items.get(4)::stemHtml);
+    assertTrue(items.get(4).stemHtml().contains("known as [[G2]].</p>"));
+    assertEquals(
+        0,
+        items
+            .get(0)
+            .gaps()
+            .get(0)
+            .answers()
+            .get(0)
+            .numeric()
+            .tolerance()
+            .compareTo(new BigDecimal("0.01")));
+  }
+
+  /** MANIFEST: 6 gapselect questions; groups and gaps naming later options. */
+  private static void tuberlinMissingWords(FidelityReport r) {
+    assertEquals(6, r.items().size());
+    assertTrue(r.complete(), r::toJson);
+    r.items().forEach(i -> assertEquals(ItemType.GAP_MATCH, i.type()));
+    Item first = r.items().get(0);
+    assertEquals(List.of("G1=SELECT", "G2=FROM", "G3=WHERE", "G4=JOIN"), gapAnswers(first));
+    assertEquals(List.of(1, 1, 2, 1, 2, 3), first.gapTexts().stream().map(t -> t.group()).toList());
+    // options FROM, SELECT, WHERE; text "[[2]] [[1]] [[3]]"
+    Item fourth = r.items().get(3);
+    assertEquals(List.of("G1=SELECT", "G2=FROM", "G3=WHERE"), gapAnswers(fourth));
+    assertEquals(List.of("B", "A", "C"), fourth.gaps().stream().map(g -> g.gapTextId()).toList());
+    // custom combined feedback of the first question is a loss
+    assertEquals(ImportStatus.IMPORTED_WITH_LOSSES, r.outcomes().get(0).status());
   }
 
   private static void types(FidelityReport r, ItemType... types) {

@@ -240,7 +240,7 @@ class MoodleXmlImporterTest {
         read(
             """
             <question type="calculated"><name><text>a</text></name></question>
-            <question type="ddwtos"><name><text>b</text></name></question>
+            <question type="ddimageortext"><name><text>b</text></name></question>
             <question type="description"><questiontext><text>c</text></questiontext></question>
             """);
     assertEquals(3, report.outcomes().size());
@@ -248,7 +248,8 @@ class MoodleXmlImporterTest {
     assertEquals(
         "unsupported question type 'calculated' (3:1)", report.outcomes().get(0).messages().get(0));
     assertEquals(
-        "unsupported question type 'ddwtos' (4:1)", report.outcomes().get(1).messages().get(0));
+        "unsupported question type 'ddimageortext' (4:1)",
+        report.outcomes().get(1).messages().get(0));
     assertFalse(report.complete());
   }
 

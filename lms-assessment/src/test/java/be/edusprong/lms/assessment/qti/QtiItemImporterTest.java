@@ -267,12 +267,12 @@ class QtiItemImporterTest {
   void unsupportedInteractionIsRejectedWithItsPosition() {
     String xml =
         item21(
-            "<responseDeclaration identifier=\"R\" cardinality=\"ordered\" baseType=\"identifier\"/>",
-            "\n<orderInteraction responseIdentifier=\"R\"><simpleChoice identifier=\"a\">A"
-                + "</simpleChoice></orderInteraction>");
+            "<responseDeclaration identifier=\"R\" cardinality=\"single\" baseType=\"identifier\"/>",
+            "\n<hottextInteraction responseIdentifier=\"R\"><p><hottext identifier=\"a\">A"
+                + "</hottext></p></hottextInteraction>");
     ItemOutcome o = only(qti21.importFile(xml, "o.xml"));
     assertEquals(ImportStatus.REJECTED, o.status());
-    assertEquals(List.of("unsupported interaction 'orderInteraction'"), o.messages());
+    assertEquals(List.of("unsupported interaction 'hottextInteraction'"), o.messages());
     assertEquals(5, o.line());
     assertEquals(1, o.column());
   }
@@ -282,9 +282,10 @@ class QtiItemImporterTest {
     String xml =
         item21(
             "<responseDeclaration identifier=\"R1\" baseType=\"string\"/>"
-                + "<responseDeclaration identifier=\"R2\" baseType=\"string\"/>",
-            "<p><textEntryInteraction responseIdentifier=\"R1\"/>"
-                + "<textEntryInteraction responseIdentifier=\"R2\"/></p>");
+                + "<responseDeclaration identifier=\"R2\" baseType=\"identifier\"/>",
+            "<p><textEntryInteraction responseIdentifier=\"R1\"/></p>"
+                + "<choiceInteraction responseIdentifier=\"R2\"><simpleChoice identifier=\"a\">A"
+                + "</simpleChoice></choiceInteraction>");
     ItemOutcome o = only(qti21.importFile(xml, "two.xml"));
     assertEquals(ImportStatus.REJECTED, o.status());
     assertTrue(o.messages().get(0).contains("2 interactions"), o.messages()::toString);

@@ -56,6 +56,9 @@ public final class Responses {
       }
       case ESSAY, DESCRIPTION ->
           throw new IllegalArgumentException(item.identifier() + " is not auto-scored");
+      case ORDERING, CLOZE, GAP_MATCH ->
+          throw new IllegalArgumentException(
+              item.identifier() + ": no " + item.type() + " practice in the content yet");
     };
   }
 
@@ -87,6 +90,9 @@ public final class Responses {
       }
       case ESSAY, DESCRIPTION ->
           throw new IllegalArgumentException(item.identifier() + " is not auto-scored");
+      case ORDERING, CLOZE, GAP_MATCH ->
+          throw new IllegalArgumentException(
+              item.identifier() + ": no " + item.type() + " practice in the content yet");
     };
   }
 
