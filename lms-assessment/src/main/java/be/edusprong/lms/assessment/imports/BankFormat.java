@@ -2,10 +2,7 @@ package be.edusprong.lms.assessment.imports;
 
 import java.util.Locale;
 
-/**
- * The item-bank file formats an importer can read. More follow with the next importers (Moodle XML,
- * QTI 1.2, 2.1 and 3.0; issue 3).
- */
+/** The item-bank file formats an importer can read (issue 3, "Import"). */
 public enum BankFormat {
   /** Moodle GIFT (docs.moodle.org/en/GIFT_format). */
   GIFT,
@@ -13,6 +10,12 @@ public enum BankFormat {
   AIKEN,
   /** Moodle XML (docs.moodle.org/en/Moodle_XML_format). */
   MOODLE_XML,
+  /**
+   * IMS QTI 1.2 item bank ({@code questestinterop}, namespace {@code ims_qtiasiv1p2} or none):
+   * Canvas quiz and question bank exports and the QTI 1.2 profile of IMS Common Cartridge (IMS QTI
+   * ASI XML Binding 1.2; Common Cartridge 1.1 "CC QTI profile").
+   */
+  QTI12,
   /** IMS QTI 2.1 single item ({@code assessmentItem}, namespace {@code imsqti_v2p1}). */
   QTI21,
   /**

@@ -1,0 +1,1258 @@
+package be.edusprong.lms.assessment.qti12;
+
+import be.edusprong.lms.assessment.imports.BankFormat;
+import be.edusprong.lms.assessment.imports.FidelityReport;
+import be.edusprong.lms.assessment.imports.ItemImporter;
+import be.edusprong.lms.assessment.imports.ItemOutcome;
+import be.edusprong.lms.assessment.imports.TextChecks;
+import be.edusprong.lms.assessment.item.Choice;
+import be.edusprong.lms.assessment.item.Item;
+import be.edusprong.lms.assessment.item.ItemType;
+import be.edusprong.lms.assessment.item.MatchPair;
+import be.edusprong.lms.assessment.item.NumericAnswer;
+import be.edusprong.lms.assessment.item.SafeHtml;
+import be.edusprong.lms.assessment.item.TextFormat;
+import be.edusprong.lms.assessment.qti12.Qti12Xml.Node;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads IMS QTI 1.2 item banks: a {@code <questestinterop>} document (namespace {@value #NS}, or
+ * none) holding {@code <item>}s, directly or under {@code <assessment>}/{@code <section>} (nested
+ * sections allowed) or {@code <objectbank>} (IMS QTI ASI XML Binding 1.2; Canvas "QTI export" and
+ * the Common Cartridge 1.x QTI profile).
+ *
+ * <p><b>Refusals</b> (the whole file, no outcomes): empty, binary (a zipped {@code .imscc} or
+ * content package), not XML, not well-formed (with line and column), a {@code <!DOCTYPE>} (so no
+ * external entity and no entity bomb is ever expanded), more than 20 million characters, 64 levels
+ * or 500,000 elements ({@link Qti12Xml}), a root other than {@code questestinterop} or in another
+ * namespace.
+ *
+ * <p><b>One outcome per {@code <item>}</b>, in document order, at the line and column of its start
+ * tag (or of the defect when rejected); an {@code <itemref>}/{@code <sectionref>} to another file
+ * is rejected. The item type comes from the {@code qtimetadatafield} labelled {@code question_type}
+ * (Canvas) or {@code cc_profile} (Common Cartridge):
+ *
+ * <ul>
+ *   <li>{@code multiple_choice_question}, {@code cc.multiple_choice.v0p1}: {@link
+ *       ItemType#CHOICE_SINGLE}; each {@code response_label} of the one {@code response_lid} a
+ *       choice {@code A}, {@code B}, ... (the QTI {@code ident} only links the label to the
+ *       conditions). Weight: the {@code SCORE} a {@code respcondition} testing {@code varequal} on
+ *       the label sets, as a percentage of the {@code decvar maxvalue} (else of the highest score).
+ *   <li>{@code true_false_question}, {@code cc.true_false.v0p1}: {@link ItemType#TRUE_FALSE}
+ *       (choices {@code TRUE}/{@code FALSE}, told apart by their label texts True/False, also in
+ *       Dutch, French and German); labels of other texts give a single choice item (a loss).
+ *   <li>{@code multiple_answers_question}, {@code cc.multiple_response.v0p1}: {@link
+ *       ItemType#CHOICE_MULTIPLE}. Canvas and Common Cartridge write one condition, an {@code
+ *       <and>} of {@code varequal} on the correct labels and {@code <not><varequal>} on the others,
+ *       which sets 100: all or nothing. Canvas classic quizzes score multiple answers with partial
+ *       credit (points divided over the correct answers, wrong answers deduct the same share;
+ *       Canvas Guides, "How do I create a quiz with individual question types?" / "multiple
+ *       answers"), so each of the {@code n} correct choices gets {@code 100/n} and every other
+ *       choice {@code -100/n}; when {@code n > 1} this is reported as a loss, because the file
+ *       itself says all or nothing. Separate {@code Add} conditions per label give their share of
+ *       the maximum.
+ *   <li>{@code short_answer_question} (Canvas "fill in the blank"), {@code cc.fib.v0p1}, {@code
+ *       cc.pattern_match.v0p1}: {@link ItemType#SHORT_ANSWER}; each {@code varequal} of a scoring
+ *       condition an accepted answer ({@code *} escaped), {@code varsubstring} the pattern {@code
+ *       *text*}; {@code case="Yes"} is a loss (case is a scoring option here).
+ *   <li>{@code numerical_question} (or a {@code response_num}): {@link ItemType#NUMERICAL}; a
+ *       {@code varequal} an exact answer, a {@code vargte}+{@code varlte} pair a range ({@link
+ *       NumericAnswer#range}); Canvas writes an answer with a margin as {@code <or>} of the exact
+ *       value and the range, read as the range; {@code vargt}/{@code varlt} are read as inclusive
+ *       (a loss).
+ *   <li>{@code matching_question}: {@link ItemType#MATCHING}; each {@code response_lid} a premise
+ *       (its {@code material}), the label its condition names the answer; labels no premise uses
+ *       become distractors. Unequal scores per premise are a loss (each pair counts equally here).
+ *   <li>{@code essay_question}, {@code cc.essay.v0p1}: {@link ItemType#ESSAY}; {@code
+ *       text_only_question}: {@link ItemType#DESCRIPTION}.
+ *   <li>without type metadata (e.g. Blackboard/WebCT exports) the type follows the presentation: no
+ *       response a description, one {@code response_lid} single or multiple choice after its {@code
+ *       rcardinality}, a {@code response_str} a short answer when a condition names accepted
+ *       answers and an essay otherwise, a {@code response_num} numerical; this guess is reported.
+ * </ul>
+ *
+ * <p><b>Rejected</b> with the type's name and position: {@code calculated_question}, {@code
+ * file_upload_question}, {@code multiple_dropdowns_question}, {@code
+ * fill_in_multiple_blanks_question}, {@code hot_spot_question} and any other type (several blanks
+ * in one stem are a cloze item, not supported yet); so is an item whose conditions cannot be mapped
+ * (e.g. {@code setvar action="Multiply"}, a condition on an unknown label), a choice item without a
+ * scoring choice, a short answer without accepted answer.
+ *
+ * <p><b>Common to all</b>: the stem is the {@code presentation}'s {@code material} outside the
+ * responses ({@code mattext texttype="text/html"} as HTML, other text escaped, {@code matimage} as
+ * {@code <img>}, {@code matbreak} as {@code <br>}), sanitised by {@link SafeHtml}. Title: the
+ * item's {@code title}; identifier: its {@code ident} (a repeat gets {@code -2}, {@code -3}, ...; a
+ * loss). Category: the titles of the enclosing {@code assessment}, {@code objectbank} and titled
+ * {@code section}s joined by {@code /}. Feedback ({@code itemfeedback} shown by {@code
+ * displayfeedback}): on a condition testing one label, that choice's feedback; on an {@code
+ * <other/>} condition every answer reaches (all conditions before it {@code continue="Yes"}), the
+ * general feedback; any other feedback (e.g. Canvas "incorrect" feedback) is a loss, as are {@code
+ * hint}/{@code solution}, audio, video, applets, {@code itemproc_extension} and images outside the
+ * file. {@link Item#sourceText()} is the {@code <item>} element as written.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class Qti12Importer implements ItemImporter {
+
+  /** The QTI 1.2 namespace (Common Cartridge and Canvas write it; older files have none). */
+  public static final String NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2";
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  /** The source of an image in HTML text, quoted either way. */
+  private static final Pattern IMG_SRC =
+      Pattern.compile("<img\\b[^>]*?\\bsrc\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
+
+  private static final Set<String> TRUE_TEXTS =
+      Set.of("true", "waar", "juist", "vrai", "wahr", "richtig", "correct", "yes", "ja");
+  private static final Set<String> FALSE_TEXTS =
+      Set.of("false", "onwaar", "fout", "niet waar", "faux", "falsch", "incorrect", "no", "nee");
+
+  /** Item kinds, after the type metadata or the structure. */
+  private enum Kind {
+    CHOICE,
+    TRUE_FALSE,
+    MULTIPLE,
+    SHORT,
+    NUMERIC,
+    MATCH,
+    ESSAY,
+    TEXT
+  }
+
+  @Override
+  public BankFormat format() {
+    return BankFormat.QTI12;
+  }
+
+  /**
+   * Whether a document's first element is {@code questestinterop} (with or without a prefix), after
+   * the XML declaration, comments and processing instructions; used by {@code Importers.importFile}
+   * to route a file here.
+   *
+   * @param start the start of the document, leading whitespace and byte-order mark removed
+   * @return true for a QTI 1.2 document
+   */
+  public static boolean isQti12(String start) {
+    String rest = start;
+    for (int guard = 0; guard < 100; guard++) {
+      rest = rest.stripLeading();
+      if (rest.startsWith("<?") || rest.startsWith("<!--")) {
+        int end = rest.indexOf(rest.startsWith("<?") ? "?>" : "-->");
+        if (end < 0) {
+          return false;
+        }
+        rest = rest.substring(end + (rest.startsWith("<?") ? 2 : 3));
+      } else {
+        if (!rest.startsWith("<")) {
+          return false;
+        }
+        int end = 1;
+        while (end < rest.length()
+            && !Character.isWhitespace(rest.charAt(end))
+            && rest.charAt(end) != '>'
+            && rest.charAt(end) != '/') {
+          end++;
+        }
+        String name = rest.substring(1, end);
+        return name.equals("questestinterop") || name.endsWith(":questestinterop");
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Imports one QTI 1.2 document; see the class comment for refusals, mapping, losses and
+   * rejections.
+   *
+   * @param text the file content; a leading byte-order mark is ignored
+   * @param fileName the name for the report
+   * @return the report, one outcome per item in document order, or a refusal; never throws on
+   *     malformed input
+   */
+  @Override
+  public FidelityReport importFile(String text, String fileName) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(fileName, "fileName");
+    String body = TextChecks.withoutBom(text);
+    String refusal =
+        TextChecks.notXml(
+            body,
+            "this is a binary file (a zipped .imscc or content package?), not a QTI 1.2 document",
+            "a QTI 1.2 document");
+    if (refusal != null) {
+      return refused(fileName, refusal);
+    }
+    Node root;
+    try {
+      root = Qti12Xml.parse(body);
+    } catch (Qti12Xml.Refusal r) {
+      return refused(fileName, r.getMessage());
+    }
+    if (!root.name.equals("questestinterop")) {
+      return refused(
+          fileName,
+          "this is an XML document with root <"
+              + root.name
+              + ">, not a QTI 1.2 questestinterop document");
+    }
+    if (!root.namespace.isEmpty() && !root.namespace.startsWith(NS)) {
+      return refused(
+          fileName,
+          "this is a questestinterop in namespace "
+              + root.namespace
+              + "; only QTI 1.2 ("
+              + NS
+              + " or no namespace) is read");
+    }
+    Reader reader = new Reader(body);
+    reader.walk(root, List.of());
+    return FidelityReport.of(fileName, BankFormat.QTI12, reader.outcomes);
+  }
+
+  private static FidelityReport refused(String fileName, String reason) {
+    return FidelityReport.refused(fileName, BankFormat.QTI12, reason);
+  }
+
+  /** A defect that rejects the item, at a position. */
+  private static final class Reject extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int line;
+    final int column;
+
+    Reject(Node at, String message) {
+      super(message);
+      this.line = at.line;
+      this.column = at.column;
+    }
+  }
+
+  /** One pass over one file; not thread-safe, one per call. */
+  private static final class Reader {
+    private final String text;
+    private final List<ItemOutcome> outcomes = new ArrayList<>();
+    private final Map<String, Integer> ids = new HashMap<>();
+
+    Reader(String text) {
+      this.text = text;
+    }
+
+    void walk(Node parent, List<String> path) {
+      for (Node n : parent.children()) {
+        switch (n.name) {
+          case "assessment", "section", "objectbank" -> {
+            String title = n.attr("title") == null ? "" : n.attr("title").strip();
+            List<String> inner = new ArrayList<>(path);
+            if (!title.isEmpty()) {
+              inner.add(title);
+            }
+            walk(n, inner);
+          }
+          case "item" -> outcomes.add(item(n, String.join("/", path)));
+          case "itemref", "sectionref" ->
+              outcomes.add(
+                  ItemOutcome.rejected(
+                      n.line,
+                      n.column,
+                      "'"
+                          + n.name
+                          + "' refers to '"
+                          + n.attr("linkrefid")
+                          + "' in another file, which is not imported with this one"));
+          default -> {
+            // metadata, selection_ordering, rubric, ...: no questions
+          }
+        }
+      }
+    }
+
+    private ItemOutcome item(Node node, String category) {
+      try {
+        return new ItemReader(node, category).read();
+      } catch (Reject r) {
+        return ItemOutcome.rejected(r.line, r.column, r.getMessage());
+      } catch (RuntimeException e) {
+        return ItemOutcome.rejected(
+            node.line, node.column, "item could not be read: " + e.getMessage());
+      }
+    }
+
+    /** A condition of resprocessing: its test, score change and feedback. */
+    private record Condition(
+        Node node, Node test, BigDecimal score, boolean set, List<String> feedback, boolean cont) {
+
+      /** Whether this condition changes the score. */
+      boolean scores() {
+        return score != null && score.signum() != 0;
+      }
+    }
+
+    /** One item; not thread-safe. */
+    private final class ItemReader {
+      private final Node item;
+      private final String category;
+      private final List<String> losses = new ArrayList<>();
+      private final Map<String, Node> feedbacks = new LinkedHashMap<>();
+      private final List<Condition> conditions = new ArrayList<>();
+      private final Set<String> usedFeedback = new LinkedHashSet<>();
+      private BigDecimal maxScore;
+      private Node presentation;
+
+      ItemReader(Node item, String category) {
+        this.item = item;
+        this.category = category;
+      }
+
+      ItemOutcome read() throws Reject {
+        Map<String, Node> meta = new LinkedHashMap<>();
+        Node itemmetadata = item.child("itemmetadata");
+        if (itemmetadata != null) {
+          for (Node f : itemmetadata.find("qtimetadatafield")) {
+            Node label = f.child("fieldlabel");
+            Node entry = f.child("fieldentry");
+            if (label != null && entry != null) {
+              meta.putIfAbsent(label.textContent().strip(), entry);
+            }
+          }
+        }
+        presentation = item.child("presentation");
+        for (Node f : item.all("itemfeedback")) {
+          feedbacks.put(f.attr("ident") == null ? "" : f.attr("ident"), f);
+        }
+        readConditions();
+        Node typeNode = meta.get("question_type");
+        if (typeNode == null) {
+          typeNode = meta.get("cc_profile");
+        }
+        String typeName = typeNode == null ? "" : typeNode.textContent().strip();
+        Kind kind = typeName.isEmpty() ? infer() : kind(typeName, typeNode);
+        if (presentation == null && kind != Kind.TEXT) {
+          throw new Reject(item, "the item has no <presentation>");
+        }
+
+        ItemType type;
+        List<Choice> choices = List.of();
+        List<MatchPair> pairs = List.of();
+        switch (kind) {
+          case CHOICE, TRUE_FALSE, MULTIPLE -> {
+            choices = choices(kind);
+            type =
+                choices.get(0).id().equals("TRUE")
+                    ? ItemType.TRUE_FALSE
+                    : kind == Kind.MULTIPLE ? ItemType.CHOICE_MULTIPLE : ItemType.CHOICE_SINGLE;
+          }
+          case SHORT -> {
+            type = ItemType.SHORT_ANSWER;
+            choices = shortAnswers();
+          }
+          case NUMERIC -> {
+            type = ItemType.NUMERICAL;
+            choices = numericAnswers();
+          }
+          case MATCH -> {
+            type = ItemType.MATCHING;
+            pairs = matchPairs();
+          }
+          case ESSAY -> type = ItemType.ESSAY;
+          default -> type = ItemType.DESCRIPTION;
+        }
+
+        String stemText = presentation == null ? "" : stem(presentation).strip();
+        String stemHtml = SafeHtml.sanitize(stemText).strip();
+        String general = generalFeedback();
+        otherLosses();
+
+        String identifier = item.attr("ident") == null ? "" : item.attr("ident").strip();
+        if (identifier.isEmpty()) {
+          identifier = "qti12-item-" + item.line;
+          losses.add("the item has no ident; '" + identifier + "' was used");
+        }
+        int seen = ids.merge(identifier, 1, Integer::sum);
+        if (seen > 1) {
+          String unique = identifier + "-" + seen;
+          losses.add("ident '" + identifier + "' repeats; '" + unique + "' was used");
+          identifier = unique;
+        }
+        String title = item.attr("title") == null ? "" : item.attr("title").strip();
+        int end = item.end > item.start ? item.end : text.length();
+        Item result =
+            new Item(
+                identifier,
+                title,
+                type,
+                TextFormat.HTML,
+                stemText,
+                stemHtml,
+                -1,
+                choices,
+                pairs,
+                general,
+                category,
+                List.of(),
+                item.line,
+                text.substring(item.start, end));
+        List<String> unique = List.copyOf(new LinkedHashSet<>(losses));
+        return unique.isEmpty()
+            ? ItemOutcome.imported(result, item.line, item.column)
+            : ItemOutcome.importedWithLosses(result, item.line, item.column, unique);
+      }
+
+      private Kind kind(String typeName, Node at) throws Reject {
+        return switch (typeName) {
+          case "multiple_choice_question", "cc.multiple_choice.v0p1" -> Kind.CHOICE;
+          case "true_false_question", "cc.true_false.v0p1" -> Kind.TRUE_FALSE;
+          case "multiple_answers_question", "cc.multiple_response.v0p1" -> Kind.MULTIPLE;
+          case "short_answer_question", "cc.fib.v0p1", "cc.pattern_match.v0p1" -> Kind.SHORT;
+          case "numerical_question" -> Kind.NUMERIC;
+          case "matching_question" -> Kind.MATCH;
+          case "essay_question", "cc.essay.v0p1" -> Kind.ESSAY;
+          case "text_only_question" -> Kind.TEXT;
+          case "fill_in_multiple_blanks_question", "multiple_dropdowns_question" ->
+              throw new Reject(
+                  at,
+                  "unsupported question type '"
+                      + typeName
+                      + "': several blanks in one stem (a cloze item) are not supported yet");
+          default -> throw new Reject(at, "unsupported question type '" + typeName + "'");
+        };
+      }
+
+      /** The kind of an item without type metadata, from its presentation and conditions. */
+      private Kind infer() throws Reject {
+        if (presentation == null) {
+          return Kind.TEXT;
+        }
+        List<Node> responses = responses();
+        if (responses.isEmpty()) {
+          losses.add("no question type in the metadata; read as a description (no response)");
+          return Kind.TEXT;
+        }
+        if (responses.size() > 1) {
+          throw new Reject(
+              responses.get(1),
+              "the item has "
+                  + responses.size()
+                  + " responses and no question type; items with several responses (cloze) are"
+                  + " not supported");
+        }
+        Node r = responses.get(0);
+        Kind kind =
+            switch (r.name) {
+              case "response_lid" ->
+                  "Multiple".equalsIgnoreCase(r.attr("rcardinality")) ? Kind.MULTIPLE : Kind.CHOICE;
+              case "response_str" ->
+                  conditions.stream()
+                          .anyMatch(c -> c.scores() && !c.test().find("varequal").isEmpty())
+                      ? Kind.SHORT
+                      : Kind.ESSAY;
+              case "response_num" -> Kind.NUMERIC;
+              default -> throw new Reject(r, "unsupported response '" + r.name + "'");
+            };
+        losses.add(
+            "no question type in the metadata; read as "
+                + switch (kind) {
+                  case CHOICE -> "single choice";
+                  case MULTIPLE -> "multiple choice";
+                  case SHORT -> "short answer";
+                  case NUMERIC -> "numerical";
+                  default -> "essay";
+                }
+                + " from its '"
+                + r.name
+                + "'");
+        return kind;
+      }
+
+      /** The response elements of the presentation, in document order. */
+      private List<Node> responses() {
+        List<Node> out = new ArrayList<>();
+        collectResponses(presentation, out);
+        return out;
+      }
+
+      private void collectResponses(Node n, List<Node> out) {
+        for (Node c : n.children()) {
+          if (c.name.startsWith("response_") && !c.name.equals("response_label")) {
+            out.add(c);
+          } else {
+            collectResponses(c, out);
+          }
+        }
+      }
+
+      private void readConditions() throws Reject {
+        for (Node rp : item.all("resprocessing")) {
+          Node outcomesNode = rp.child("outcomes");
+          if (outcomesNode != null) {
+            for (Node d : outcomesNode.all("decvar")) {
+              String var = d.attr("varname") == null ? "SCORE" : d.attr("varname");
+              if (var.equals("SCORE") && d.attr("maxvalue") != null) {
+                maxScore = number(d, d.attr("maxvalue"));
+              }
+            }
+          }
+          for (Node c : rp.all("respcondition")) {
+            Node test = c.child("conditionvar");
+            if (test == null) {
+              throw new Reject(c, "respcondition has no conditionvar");
+            }
+            BigDecimal score = null;
+            boolean set = false;
+            for (Node s : c.all("setvar")) {
+              String var = s.attr("varname") == null ? "SCORE" : s.attr("varname");
+              if (!var.equals("SCORE")) {
+                losses.add("setvar of variable '" + var + "' (" + s.where() + ") is not kept");
+                continue;
+              }
+              String action = s.attr("action") == null ? "Set" : s.attr("action");
+              BigDecimal v = number(s, s.textContent());
+              switch (action) {
+                case "Set" -> {
+                  score = v;
+                  set = true;
+                }
+                case "Add" -> score = score == null ? v : score.add(v);
+                case "Subtract" -> score = score == null ? v.negate() : score.subtract(v);
+                default ->
+                    throw new Reject(
+                        s, "setvar action '" + action + "' cannot be mapped to answer weights");
+              }
+            }
+            List<String> fb = new ArrayList<>();
+            for (Node d : c.all("displayfeedback")) {
+              if (d.attr("linkrefid") != null) {
+                fb.add(d.attr("linkrefid"));
+              }
+            }
+            boolean cont = "Yes".equalsIgnoreCase(c.attr("continue"));
+            conditions.add(new Condition(c, test, score, set, fb, cont));
+          }
+        }
+      }
+
+      // ---- choice items ----
+
+      private List<Choice> choices(Kind kind) throws Reject {
+        List<Node> responses = responses();
+        List<Node> lids = responses.stream().filter(r -> r.name.equals("response_lid")).toList();
+        if (lids.size() != 1 || responses.size() != 1) {
+          throw new Reject(
+              lids.isEmpty() ? presentation : lids.get(lids.size() - 1),
+              "a choice item needs exactly one response_lid and no other response, found "
+                  + responses.stream().map(r -> r.name).toList());
+        }
+        Node lid = lids.get(0);
+        List<Node> labels = lid.find("response_label");
+        if (labels.size() < 2) {
+          throw new Reject(lid, "a choice item needs at least 2 response_labels");
+        }
+        for (Node rc : lid.find("render_choice")) {
+          if ("No".equalsIgnoreCase(rc.attr("shuffle"))) {
+            losses.add("shuffle='No' is not kept; shuffling is an option of the assessment here");
+          }
+        }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+          index.putIfAbsent(labels.get(i).attr("ident"), i);
+        }
+        String lidIdent = lid.attr("ident");
+        BigDecimal[] raw = new BigDecimal[labels.size()];
+        java.util.Arrays.fill(raw, BigDecimal.ZERO);
+        List<StringBuilder> fb = new ArrayList<>();
+        labels.forEach(l -> fb.add(new StringBuilder()));
+        Set<Integer> allOrNothing = null;
+        BigDecimal allOrNothingScore = null;
+        for (Condition c : conditions) {
+          List<Node> tests = c.test().children();
+          // one label tested: feedback for that choice, and its score
+          if (tests.size() == 1 && tests.get(0).name.equals("varequal")) {
+            int i = label(tests.get(0), lidIdent, index);
+            for (String f : c.feedback()) {
+              appendFeedback(fb.get(i), f);
+            }
+          }
+          if (!c.scores()) {
+            continue;
+          }
+          List<Node> flat = tests;
+          if (flat.size() == 1 && flat.get(0).name.equals("or")) {
+            flat = flat.get(0).children();
+          }
+          if (!flat.isEmpty() && flat.stream().allMatch(t -> t.name.equals("varequal"))) {
+            for (Node t : flat) {
+              int i = label(t, lidIdent, index);
+              raw[i] = c.set() ? c.score() : raw[i].add(c.score());
+            }
+            continue;
+          }
+          List<Node> parts =
+              flat.size() == 1 && flat.get(0).name.equals("and") ? flat.get(0).children() : flat;
+          Set<Integer> correct = new LinkedHashSet<>();
+          for (Node p : parts) {
+            if (p.name.equals("varequal")) {
+              correct.add(label(p, lidIdent, index));
+            } else if (p.name.equals("not")
+                && p.children().size() == 1
+                && p.children().get(0).name.equals("varequal")) {
+              label(p.children().get(0), lidIdent, index);
+            } else {
+              throw new Reject(
+                  p,
+                  "condition '"
+                      + p.name
+                      + "' cannot be mapped to choice weights (only varequal, and, or, not)");
+            }
+          }
+          if (correct.isEmpty() || allOrNothing != null) {
+            throw new Reject(
+                c.node(),
+                correct.isEmpty()
+                    ? "the scoring condition names no correct response_label"
+                    : "more than one all-or-nothing condition cannot be mapped to choice weights");
+          }
+          allOrNothing = correct;
+          allOrNothingScore = c.score();
+        }
+        BigDecimal[] weights = new BigDecimal[labels.size()];
+        boolean single = kind != Kind.MULTIPLE;
+        if (allOrNothing != null) {
+          if (allOrNothingScore.signum() <= 0) {
+            throw new Reject(item, "the all-or-nothing condition gives no positive score");
+          }
+          int n = allOrNothing.size();
+          if (single && n > 1) {
+            throw new Reject(
+                item,
+                "a single choice item whose condition requires "
+                    + n
+                    + " choices together cannot be mapped; use a multiple answers question");
+          }
+          BigDecimal share = plain(HUNDRED.divide(BigDecimal.valueOf(n), 5, RoundingMode.HALF_UP));
+          for (int i = 0; i < weights.length; i++) {
+            weights[i] =
+                allOrNothing.contains(i) ? share : single ? BigDecimal.ZERO : share.negate();
+          }
+          if (n > 1) {
+            losses.add(
+                "the file scores this item all or nothing (one 'and' condition); here each of the "
+                    + n
+                    + " correct choices earns "
+                    + share.toPlainString()
+                    + (allOrNothing.size() < labels.size()
+                        ? "% and each other choice -" + share.toPlainString() + "%"
+                        : "%")
+                    + " (partial credit, as Canvas classic quizzes score multiple answers)");
+          }
+        } else {
+          BigDecimal max = BigDecimal.ZERO;
+          for (BigDecimal r : raw) {
+            if (r.signum() > 0) {
+              max = single ? max.max(r) : max.add(r);
+            }
+          }
+          if (max.signum() <= 0) {
+            throw new Reject(
+                lid,
+                "no choice earns marks: no respcondition sets a positive SCORE for a response_label");
+          }
+          if (maxScore != null && maxScore.signum() > 0) {
+            max = maxScore;
+          }
+          for (int i = 0; i < weights.length; i++) {
+            weights[i] = percent(raw[i], max, labels.get(i));
+          }
+        }
+        boolean trueFalse = kind == Kind.TRUE_FALSE;
+        int truthIndex = -1;
+        if (trueFalse) {
+          String a = material(labels.get(0)).plain();
+          String b = material(labels.get(1)).plain();
+          if (labels.size() == 2 && TRUE_TEXTS.contains(a) && FALSE_TEXTS.contains(b)) {
+            truthIndex = 0;
+          } else if (labels.size() == 2 && FALSE_TEXTS.contains(a) && TRUE_TEXTS.contains(b)) {
+            truthIndex = 1;
+          } else {
+            losses.add(
+                "a true/false question whose labels are not True and False was read as a single"
+                    + " choice item");
+          }
+        }
+        List<Choice> out = new ArrayList<>();
+        if (truthIndex >= 0) {
+          int f = 1 - truthIndex;
+          out.add(
+              new Choice(
+                  "TRUE",
+                  "TRUE",
+                  TextFormat.HTML,
+                  "True",
+                  weights[truthIndex],
+                  SafeHtml.sanitize(fb.get(truthIndex).toString()),
+                  null));
+          out.add(
+              new Choice(
+                  "FALSE",
+                  "FALSE",
+                  TextFormat.HTML,
+                  "False",
+                  weights[f],
+                  SafeHtml.sanitize(fb.get(f).toString()),
+                  null));
+          return out;
+        }
+        for (int i = 0; i < labels.size(); i++) {
+          Material m = material(labels.get(i));
+          out.add(
+              new Choice(
+                  Choice.idFor(i),
+                  m.text(),
+                  m.format(),
+                  m.html(),
+                  weights[i],
+                  SafeHtml.sanitize(fb.get(i).toString()),
+                  null));
+        }
+        return out;
+      }
+
+      /** The index of the label a varequal names; rejects a wrong respident or an unknown label. */
+      private int label(Node varequal, String lidIdent, Map<String, Integer> index) throws Reject {
+        String resp = varequal.attr("respident");
+        if (resp != null && lidIdent != null && !resp.equals(lidIdent)) {
+          throw new Reject(
+              varequal,
+              "varequal tests response '"
+                  + resp
+                  + "', but the item's response is '"
+                  + lidIdent
+                  + "'");
+        }
+        String value = varequal.textContent().strip();
+        Integer i = index.get(value);
+        if (i == null) {
+          throw new Reject(
+              varequal, "varequal names '" + value + "', which is no response_label ident");
+        }
+        return i;
+      }
+
+      private void appendFeedback(StringBuilder into, String feedbackId) {
+        Node f = feedbacks.get(feedbackId);
+        if (f == null) {
+          return;
+        }
+        usedFeedback.add(feedbackId);
+        String html = stem(f).strip();
+        if (!html.isEmpty()) {
+          into.append(into.length() == 0 ? "" : " ").append(html);
+        }
+      }
+
+      // ---- text and numbers ----
+
+      private List<Choice> shortAnswers() throws Reject {
+        Node str = singleResponse("response_str", "a short answer");
+        Map<String, BigDecimal> accepted = new LinkedHashMap<>();
+        Map<String, StringBuilder> fb = new LinkedHashMap<>();
+        BigDecimal max = BigDecimal.ZERO;
+        for (Condition c : conditions) {
+          if (!c.scores()) {
+            continue;
+          }
+          for (Node t : allTests(c.test())) {
+            switch (t.name) {
+              case "varequal", "varsubstring" -> {
+                checkResp(t, str);
+                String v = t.textContent().strip();
+                String pattern =
+                    t.name.equals("varequal")
+                        ? v.replace("*", "\\*")
+                        : "*" + v.replace("*", "\\*") + "*";
+                if ("Yes".equalsIgnoreCase(t.attr("case"))) {
+                  losses.add(
+                      "case-sensitive answer '"
+                          + v
+                          + "': case sensitivity is a scoring option of the assessment here");
+                }
+                accepted.merge(pattern, c.score(), BigDecimal::max);
+                StringBuilder b = fb.computeIfAbsent(pattern, k -> new StringBuilder());
+                for (String f : c.feedback()) {
+                  appendFeedback(b, f);
+                }
+              }
+              case "or", "other" -> {
+                // alternatives: each value is read; 'other' alone scores nothing here
+              }
+              default ->
+                  throw new Reject(
+                      t, "condition '" + t.name + "' cannot be mapped to accepted answers");
+            }
+          }
+          max = max.max(c.score());
+        }
+        if (accepted.isEmpty() || max.signum() <= 0) {
+          throw new Reject(str, "the short answer has no accepted answer (no scoring varequal)");
+        }
+        if (maxScore != null && maxScore.signum() > 0) {
+          max = maxScore;
+        }
+        List<Choice> out = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> e : accepted.entrySet()) {
+          String shown = e.getKey().replace("\\*", "*");
+          out.add(
+              new Choice(
+                  Choice.idFor(out.size()),
+                  e.getKey(),
+                  TextFormat.PLAIN,
+                  SafeHtml.escape(shown),
+                  percent(e.getValue(), max, str),
+                  SafeHtml.sanitize(fb.get(e.getKey()).toString()),
+                  null));
+        }
+        return out;
+      }
+
+      /** The tests of a conditionvar, {@code or} unwrapped; {@code and}/{@code not} kept. */
+      private List<Node> allTests(Node conditionvar) {
+        List<Node> out = new ArrayList<>();
+        for (Node t : conditionvar.children()) {
+          if (t.name.equals("or")) {
+            out.addAll(allTests(t));
+          } else {
+            out.add(t);
+          }
+        }
+        return out;
+      }
+
+      private void checkResp(Node test, Node response) throws Reject {
+        String resp = test.attr("respident");
+        if (resp != null
+            && response.attr("ident") != null
+            && !resp.equals(response.attr("ident"))) {
+          throw new Reject(
+              test,
+              "'"
+                  + test.name
+                  + "' tests response '"
+                  + resp
+                  + "', but the item's response is '"
+                  + response.attr("ident")
+                  + "'");
+        }
+      }
+
+      private Node singleResponse(String preferred, String what) throws Reject {
+        List<Node> responses = responses();
+        if (responses.size() != 1) {
+          throw new Reject(
+              responses.size() > 1 ? responses.get(1) : presentation,
+              what + " needs exactly one response, found " + responses.size());
+        }
+        Node r = responses.get(0);
+        if (!r.name.equals(preferred)
+            && !r.name.equals("response_str")
+            && !r.name.equals("response_num")) {
+          throw new Reject(r, what + " needs a " + preferred + ", found '" + r.name + "'");
+        }
+        return r;
+      }
+
+      private List<Choice> numericAnswers() throws Reject {
+        Node num = singleResponse("response_num", "a numerical item");
+        List<NumericAnswer> answers = new ArrayList<>();
+        List<BigDecimal> scores = new ArrayList<>();
+        List<StringBuilder> fbs = new ArrayList<>();
+        BigDecimal max = BigDecimal.ZERO;
+        for (Condition c : conditions) {
+          if (!c.scores()) {
+            continue;
+          }
+          List<NumericAnswer> found = new ArrayList<>();
+          numbers(c.test(), num, found);
+          if (found.isEmpty()) {
+            throw new Reject(c.node(), "the scoring condition names no number");
+          }
+          StringBuilder fb = new StringBuilder();
+          for (String f : c.feedback()) {
+            appendFeedback(fb, f);
+          }
+          for (NumericAnswer a : found) {
+            answers.add(a);
+            scores.add(c.score());
+            fbs.add(fb);
+          }
+          max = max.max(c.score());
+        }
+        if (answers.isEmpty() || max.signum() <= 0) {
+          throw new Reject(num, "the numerical item has no accepted number (no scoring condition)");
+        }
+        if (maxScore != null && maxScore.signum() > 0) {
+          max = maxScore;
+        }
+        List<Choice> out = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+          NumericAnswer a = answers.get(i);
+          String spec =
+              a.tolerance().signum() == 0
+                  ? a.value().toPlainString()
+                  : a.low().toPlainString() + ".." + a.high().toPlainString();
+          out.add(
+              new Choice(
+                  Choice.idFor(i),
+                  spec,
+                  TextFormat.PLAIN,
+                  SafeHtml.escape(spec),
+                  percent(scores.get(i), max, num),
+                  SafeHtml.sanitize(fbs.get(i).toString()),
+                  a));
+        }
+        return out;
+      }
+
+      /**
+       * The numbers a test accepts: bounds among the direct children form one range, a varequal
+       * outside that range an exact answer; {@code or}/{@code and} children are read the same way.
+       */
+      private void numbers(Node group, Node response, List<NumericAnswer> out) throws Reject {
+        BigDecimal low = null;
+        BigDecimal high = null;
+        List<BigDecimal> exact = new ArrayList<>();
+        List<NumericAnswer> nested = new ArrayList<>();
+        for (Node t : group.children()) {
+          switch (t.name) {
+            case "varequal" -> {
+              checkResp(t, response);
+              exact.add(number(t, t.textContent()));
+            }
+            case "vargte", "vargt" -> {
+              checkResp(t, response);
+              low = number(t, t.textContent());
+              if (t.name.equals("vargt")) {
+                losses.add("the strict bound vargt " + low.toPlainString() + " is read as >=");
+              }
+            }
+            case "varlte", "varlt" -> {
+              checkResp(t, response);
+              high = number(t, t.textContent());
+              if (t.name.equals("varlt")) {
+                losses.add("the strict bound varlt " + high.toPlainString() + " is read as <=");
+              }
+            }
+            case "or", "and" -> numbers(t, response, nested);
+            default ->
+                throw new Reject(t, "condition '" + t.name + "' cannot be mapped to a number");
+          }
+        }
+        NumericAnswer range = null;
+        if (low != null || high != null) {
+          if (low == null || high == null) {
+            throw new Reject(
+                group,
+                "an open range (only "
+                    + (low == null ? "an upper" : "a lower")
+                    + " bound) is not supported");
+          }
+          if (low.compareTo(high) > 0) {
+            throw new Reject(
+                group,
+                "range " + low.toPlainString() + ".." + high.toPlainString() + " runs backwards");
+          }
+          range = NumericAnswer.range(low, high);
+        }
+        List<NumericAnswer> ranges = new ArrayList<>(nested);
+        if (range != null) {
+          ranges.add(0, range);
+        }
+        for (BigDecimal e : exact) {
+          if (ranges.stream().noneMatch(r -> r.tolerance().signum() > 0 && r.accepts(e))) {
+            out.add(NumericAnswer.exact(e));
+          }
+        }
+        out.addAll(ranges);
+      }
+
+      // ---- matching ----
+
+      private List<MatchPair> matchPairs() throws Reject {
+        List<Node> lids = responses();
+        if (lids.isEmpty() || lids.stream().anyMatch(r -> !r.name.equals("response_lid"))) {
+          throw new Reject(
+              lids.isEmpty() ? presentation : lids.get(0),
+              "a matching item needs one response_lid per premise");
+        }
+        Map<String, String> answerByLabel = new LinkedHashMap<>();
+        for (Node lid : lids) {
+          for (Node l : lid.find("response_label")) {
+            answerByLabel.putIfAbsent(l.attr("ident"), collapse(material(l).plain(false)));
+          }
+        }
+        Map<String, List<String>> correct = new LinkedHashMap<>();
+        Set<BigDecimal> scores = new LinkedHashSet<>();
+        for (Condition c : conditions) {
+          if (!c.scores()) {
+            continue;
+          }
+          for (Node t : allTests(c.test())) {
+            if (!t.name.equals("varequal")) {
+              throw new Reject(t, "condition '" + t.name + "' cannot be mapped to a matching pair");
+            }
+            String label = t.textContent().strip();
+            if (!answerByLabel.containsKey(label)) {
+              throw new Reject(
+                  t, "varequal names '" + label + "', which is no response_label ident");
+            }
+            correct.computeIfAbsent(t.attr("respident"), k -> new ArrayList<>()).add(label);
+            scores.add(c.score().stripTrailingZeros());
+          }
+        }
+        if (scores.size() > 1) {
+          losses.add(
+              "the premises have different scores "
+                  + scores.stream().map(BigDecimal::toPlainString).toList()
+                  + "; here each pair counts equally");
+        }
+        List<MatchPair> out = new ArrayList<>();
+        Set<String> used = new LinkedHashSet<>();
+        for (Node lid : lids) {
+          List<String> to = correct.getOrDefault(lid.attr("ident"), List.of());
+          Node premiseMaterial = lid.child("material");
+          String premise = premiseMaterial == null ? "" : stem(lid).strip();
+          if (to.size() > 1) {
+            throw new Reject(
+                lid,
+                "premise '"
+                    + lid.attr("ident")
+                    + "' has "
+                    + to.size()
+                    + " correct answers; a matching item gives each premise one answer");
+          }
+          if (to.isEmpty() || premise.isEmpty()) {
+            losses.add(
+                "premise '"
+                    + lid.attr("ident")
+                    + "' ("
+                    + lid.where()
+                    + ") has "
+                    + (premise.isEmpty() ? "no text" : "no correct answer")
+                    + " and was dropped");
+            continue;
+          }
+          String answer = answerByLabel.get(to.get(0));
+          if (answer.isBlank()) {
+            throw new Reject(lid, "the answer '" + to.get(0) + "' has no text");
+          }
+          used.add(answer);
+          out.add(
+              new MatchPair(
+                  Choice.idFor(out.size()),
+                  premise,
+                  TextFormat.HTML,
+                  SafeHtml.sanitize(premise).strip(),
+                  answer));
+        }
+        if (out.isEmpty()) {
+          throw new Reject(lids.get(0), "no premise has a correct answer");
+        }
+        for (String answer : new LinkedHashSet<>(answerByLabel.values())) {
+          if (!answer.isBlank() && used.add(answer)) {
+            out.add(new MatchPair(Choice.idFor(out.size()), "", TextFormat.HTML, "", answer));
+          }
+        }
+        return out;
+      }
+
+      // ---- feedback and other losses ----
+
+      private String generalFeedback() {
+        StringBuilder general = new StringBuilder();
+        boolean reachable = true;
+        for (Condition c : conditions) {
+          List<Node> tests = c.test().children();
+          boolean other = tests.size() == 1 && tests.get(0).name.equals("other");
+          for (String f : c.feedback()) {
+            if (usedFeedback.contains(f)) {
+              continue;
+            }
+            if (other && reachable) {
+              appendFeedback(general, f);
+            } else if (feedbacks.containsKey(f)) {
+              losses.add(
+                  "feedback '"
+                      + f
+                      + "' (shown under the condition at "
+                      + c.node().where()
+                      + ") is not kept: the item keeps only per-answer and general feedback");
+            }
+          }
+          reachable &= c.cont();
+        }
+        return SafeHtml.sanitize(general.toString());
+      }
+
+      private void otherLosses() {
+        for (Node f : feedbacks.values()) {
+          for (String part : List.of("hint", "solution")) {
+            if (!f.find(part).isEmpty()) {
+              losses.add("the " + part + " in itemfeedback '" + f.attr("ident") + "' is not kept");
+            }
+          }
+        }
+        if (item.child("itemproc_extension") != null) {
+          losses.add(
+              "itemproc_extension ("
+                  + item.child("itemproc_extension").where()
+                  + ") is not kept (vendor scoring data)");
+        }
+      }
+
+      // ---- material ----
+
+      /** Text of a label or feedback: its material as HTML, the plain text, and the format. */
+      private record Material(String text, TextFormat format, String html, String plainText) {
+        String plain() {
+          return plainText.strip().toLowerCase(Locale.ROOT);
+        }
+
+        String plain(boolean lower) {
+          return lower ? plain() : plainText;
+        }
+      }
+
+      private Material material(Node label) {
+        List<Node> mats = label.find("mattext");
+        boolean html =
+            mats.stream()
+                .anyMatch(m -> m.attr("texttype") != null && m.attr("texttype").contains("html"));
+        String markup = stem(label).strip();
+        String plain = mats.stream().map(Node::textContent).reduce("", String::concat).strip();
+        if (html) {
+          String flat = markup.replaceAll("<[^>]*>", " ");
+          flat =
+              flat.replace("&lt;", "<")
+                  .replace("&gt;", ">")
+                  .replace("&quot;", "\"")
+                  .replace("&#39;", "'")
+                  .replace("&nbsp;", " ")
+                  .replace("&amp;", "&");
+          return new Material(markup, TextFormat.HTML, SafeHtml.sanitize(markup).strip(), flat);
+        }
+        return new Material(plain, TextFormat.PLAIN, SafeHtml.escape(plain), plain);
+      }
+
+      /**
+       * The material of a node as HTML, responses left out: {@code mattext} as HTML or escaped
+       * text, {@code matimage} as an image, {@code matbreak} as a line break.
+       */
+      private String stem(Node node) {
+        StringBuilder out = new StringBuilder();
+        html(node, out);
+        return out.toString();
+      }
+
+      private void html(Node node, StringBuilder out) {
+        for (Node n : node.children()) {
+          switch (n.name) {
+            case "mattext", "matemtext" -> {
+              String type = n.attr("texttype") == null ? "text/plain" : n.attr("texttype");
+              String t = n.textContent();
+              String piece = type.contains("html") ? t : SafeHtml.escape(t.strip());
+              if (type.contains("html")) {
+                Matcher img = IMG_SRC.matcher(t);
+                while (img.find()) {
+                  String src = img.group(1);
+                  if (!src.startsWith("http://") && !src.startsWith("https://")) {
+                    losses.add(
+                        "image '"
+                            + src
+                            + "' is not part of this file; the reference is kept but the image must"
+                            + " be added to resolve");
+                  }
+                }
+              }
+              if (n.name.equals("matemtext")) {
+                piece = "<em>" + piece + "</em>";
+              }
+              if (out.length() > 0 && !piece.isBlank()) {
+                out.append(' ');
+              }
+              out.append(piece);
+            }
+            case "matbreak" -> out.append("<br>");
+            case "matimage" -> {
+              String uri = n.attr("uri") == null ? "" : n.attr("uri");
+              if (!uri.startsWith("http://") && !uri.startsWith("https://")) {
+                losses.add(
+                    "image '"
+                        + uri
+                        + "' is not part of this file; the reference is kept but the image must be"
+                        + " added to resolve");
+              }
+              out.append("<img src=\"")
+                  .append(SafeHtml.escape(uri))
+                  .append("\" alt=\"")
+                  .append(SafeHtml.escape(n.attr("label") == null ? "" : n.attr("label")))
+                  .append("\">");
+            }
+            case "mataudio", "matvideo", "matapplet", "matapplication", "mat_extension" ->
+                losses.add("'" + n.name + "' (" + n.where() + ") is not kept");
+            case "material", "flow", "flow_mat", "flow_label" -> html(n, out);
+            default -> {
+              // responses (rendered by the page), altmaterial (an alternative), metadata
+            }
+          }
+        }
+      }
+
+      // ---- numbers ----
+
+      private static BigDecimal number(Node at, String raw) throws Reject {
+        try {
+          return new BigDecimal(raw == null ? "" : raw.strip());
+        } catch (NumberFormatException e) {
+          throw new Reject(at, "'" + raw + "' is not a number");
+        }
+      }
+
+      private BigDecimal percent(BigDecimal value, BigDecimal max, Node at) {
+        BigDecimal p =
+            value.multiply(HUNDRED).divide(max, 5, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (p.abs().compareTo(HUNDRED) > 0) {
+          BigDecimal clamped = p.signum() > 0 ? HUNDRED : HUNDRED.negate();
+          losses.add(
+              "weight "
+                  + p.toPlainString()
+                  + "% ("
+                  + at.where()
+                  + ") was clamped to "
+                  + clamped.toPlainString()
+                  + "%");
+          return clamped;
+        }
+        return plain(p);
+      }
+    }
+  }
+
+  /** 50 rather than 5E+1. */
+  private static BigDecimal plain(BigDecimal p) {
+    BigDecimal s = p.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
+  private static String collapse(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+}
