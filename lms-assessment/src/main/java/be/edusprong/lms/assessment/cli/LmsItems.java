@@ -4,10 +4,10 @@ import be.edusprong.lms.assessment.gift.GiftWriter;
 import be.edusprong.lms.assessment.imports.BankFormat;
 import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.Importers;
+import be.edusprong.lms.assessment.qti.PackageLimits;
+import be.edusprong.lms.assessment.qti.QtiPackageImporter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,13 +34,23 @@ import java.util.List;
  * {@code convert} adds {@code "written": [paths]} after {@code complete}: each file that imported
  * whole is written as {@code DIR/<name>.gift}; a file with a rejected question is only reported.
  *
- * <p>A file that cannot be read (missing, over {@value #MAX_BYTES} bytes, not UTF-8) gets a refused
- * report with the reason. Exit status: 0 when every file is complete, 1 when any question was
- * rejected or any file refused, 2 for a usage error.
+ * <p>Files are read by {@link Importers#importBytes}: a ZIP is a QTI content package ({@code
+ * validate bank.zip}; up to {@value #MAX_PACKAGE_BYTES} bytes, entries within {@link
+ * PackageLimits#DEFAULT}), anything else UTF-8 text. A QTI assessment test file ({@code
+ * assessmentTest}, {@code qti-assessment-test}) is read with the item files next to it ({@link
+ * QtiPackageImporter#importTestFile}). A file that cannot be read (missing, over {@value
+ * #MAX_BYTES} bytes, not UTF-8) gets a refused report with the reason. Exit status: 0 when every
+ * file is complete, 1 when any question was rejected or any file refused, 2 for a usage error.
  */
 public final class LmsItems {
   /** The largest file read, in bytes (20 MiB). */
   public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+  /**
+   * The largest ZIP content package read, in bytes (200 MiB, the default {@link
+   * PackageLimits#maxTotalBytes()}); its entries are limited by {@link PackageLimits#DEFAULT}.
+   */
+  public static final long MAX_PACKAGE_BYTES = PackageLimits.DEFAULT.maxTotalBytes();
 
   private LmsItems() {}
 
@@ -65,11 +75,20 @@ public final class LmsItems {
     }
     List<FidelityReport> reports = new ArrayList<>();
     List<String> written = new ArrayList<>();
+    List<String> notConverted = new ArrayList<>();
     for (Path file : command.files()) {
       FidelityReport report = validate(file);
       reports.add(report);
       if (command.outDir() != null && report.complete()) {
-        // All or nothing: a file with a rejected question is reported, never half converted.
+        // All or nothing: a file with a rejected question is reported, never half converted; so is
+        // a file with questions GIFT cannot express (ordering, cloze, gap match).
+        List<String> refused = GiftWriter.notExportable(report.items());
+        if (!refused.isEmpty()) {
+          for (String reason : refused) {
+            notConverted.add(file + ": " + reason);
+          }
+          continue;
+        }
         Path target = command.outDir().resolve(baseName(file) + ".gift");
         try {
           Files.createDirectories(command.outDir());
@@ -81,12 +100,17 @@ public final class LmsItems {
         }
       }
     }
-    boolean complete = reports.stream().allMatch(FidelityReport::complete);
+    boolean complete =
+        reports.stream().allMatch(FidelityReport::complete) && notConverted.isEmpty();
     StringBuilder json = new StringBuilder("{\"complete\":").append(complete);
     if (command.outDir() != null) {
       json.append(",\"written\":[");
       for (int i = 0; i < written.size(); i++) {
         json.append(i == 0 ? "" : ",").append(jsonString(written.get(i)));
+      }
+      json.append("],\"notConverted\":[");
+      for (int i = 0; i < notConverted.size(); i++) {
+        json.append(i == 0 ? "" : ",").append(jsonString(notConverted.get(i)));
       }
       json.append("]");
     }
@@ -176,23 +200,29 @@ public final class LmsItems {
       if (!Files.isRegularFile(file)) {
         return FidelityReport.refused(name, BankFormat.UNKNOWN, "no such file");
       }
-      if (Files.size(file) > MAX_BYTES) {
+      long size = Files.size(file);
+      if (size > MAX_BYTES && (size > MAX_PACKAGE_BYTES || !startsLikeZip(file))) {
         return FidelityReport.refused(
-            name, BankFormat.UNKNOWN, "larger than " + MAX_BYTES + " bytes");
+            name,
+            BankFormat.UNKNOWN,
+            "larger than "
+                + (size > MAX_PACKAGE_BYTES ? MAX_PACKAGE_BYTES + " bytes" : MAX_BYTES + " bytes"));
       }
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
-      return Importers.importFile(text, name);
-    } catch (CharacterCodingException e) {
-      return FidelityReport.refused(
-          name, BankFormat.UNKNOWN, "not UTF-8 text (save the file as UTF-8)");
+      byte[] content = Files.readAllBytes(file);
+      if (!QtiPackageImporter.isZip(content)
+          && QtiPackageImporter.isAssessmentTest(new String(content, StandardCharsets.UTF_8))) {
+        // A test file refers to item files next to it: read them from its folder.
+        return new QtiPackageImporter().importTestFile(file).report();
+      }
+      return Importers.importBytes(content, name);
     } catch (IOException e) {
       return FidelityReport.refused(name, BankFormat.UNKNOWN, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static boolean startsLikeZip(Path file) throws IOException {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      return QtiPackageImporter.isZip(in.readNBytes(4));
     }
   }
 }

@@ -9,7 +9,12 @@
  * position, dropped parts are reported as losses, and a file that is no item (an assessment test, a
  * result report, a content package manifest) is refused with a message saying what it is. XML is
  * read by {@code QtiXml}, a StAX reader that refuses DTDs, external entities and entity expansion,
- * with limits on size, nesting and element count. Content packages ({@code imsmanifest.xml} in a
- * ZIP) are not handled here.
+ * with limits on size, nesting and element count.
+ *
+ * <p>{@link be.edusprong.lms.assessment.qti.QtiPackageImporter} reads content packages ({@code
+ * imsmanifest.xml} in a ZIP, IMS Content Packaging) within {@link
+ * be.edusprong.lms.assessment.qti.PackageLimits}, imports their items with the single-item importer
+ * and merges the reports into a {@link be.edusprong.lms.assessment.qti.QtiPackageResult} that also
+ * carries the resolved media, the test sections and notes.
  */
 package be.edusprong.lms.assessment.qti;

@@ -84,6 +84,77 @@ class LmsItemsTest {
   }
 
   @Test
+  void validatesAQtiContentPackageZip() throws Exception {
+    String item =
+        "<?xml version=\"1.0\"?>\n<qti-assessment-item"
+            + " xmlns=\"http://www.imsglobal.org/xsd/imsqtiasi_v3p0\" identifier=\"essay1\""
+            + " title=\"Essay\" adaptive=\"false\" time-dependent=\"false\">\n"
+            + "<qti-response-declaration identifier=\"RESPONSE\" cardinality=\"single\""
+            + " base-type=\"string\"/>\n<qti-item-body><p><img src=\"img/a.png\" alt=\"a\"/></p>"
+            + "<qti-extended-text-interaction response-identifier=\"RESPONSE\"><qti-prompt>Leg uit."
+            + "</qti-prompt></qti-extended-text-interaction></qti-item-body>\n"
+            + "</qti-assessment-item>\n";
+    String manifest =
+        "<manifest xmlns=\"http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1\" identifier=\"m\">"
+            + "<resources><resource identifier=\"essay1\" type=\"imsqti_item_xmlv3p0\""
+            + " href=\"essay1.xml\"><file href=\"essay1.xml\"/><file href=\"img/a.png\"/>"
+            + "</resource><resource identifier=\"weg\" type=\"imsqti_item_xmlv3p0\""
+            + " href=\"weg.xml\"/></resources></manifest>";
+    Path zip = dir.resolve("bank.zip");
+    try (java.util.zip.ZipOutputStream out =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      for (String[] e :
+          new String[][] {
+            {"imsmanifest.xml", manifest}, {"essay1.xml", item}, {"img/a.png", "png"}
+          }) {
+        out.putNextEntry(new java.util.zip.ZipEntry(e[0]));
+        out.write(e[1].getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
+    }
+
+    Result result = run("validate", zip.toString());
+
+    assertEquals(1, result.status, result.out);
+    JsonNode report = result.json.get("reports").get(0);
+    assertEquals(zip.toString(), report.get("file").asText());
+    assertEquals("qti30", report.get("format").asText(), result.out);
+    assertEquals(1, report.get("counts").get("imported").asInt(), result.out);
+    assertEquals("ESSAY", report.get("outcomes").get(0).get("type").asText(), result.out);
+    JsonNode missing = report.get("outcomes").get(1);
+    assertEquals("REJECTED", missing.get("status").asText());
+    assertTrue(missing.get("messages").get(0).asText().contains("item file 'weg.xml'"), result.out);
+  }
+
+  @Test
+  void validatesAnAssessmentTestWithTheItemFilesNextToIt() throws Exception {
+    write(
+        "q1.xml",
+        "<?xml version=\"1.0\"?>\n<qti-assessment-item"
+            + " xmlns=\"http://www.imsglobal.org/xsd/imsqtiasi_v3p0\" identifier=\"q1\""
+            + " title=\"Q1\" adaptive=\"false\" time-dependent=\"false\">\n<qti-item-body><p>Lees."
+            + "</p></qti-item-body>\n</qti-assessment-item>\n");
+    Path test =
+        write(
+            "toets.xml",
+            "<?xml version=\"1.0\"?>\n<qti-assessment-test"
+                + " xmlns=\"http://www.imsglobal.org/xsd/imsqtiasi_v3p0\" identifier=\"t\">"
+                + "<qti-test-part identifier=\"p\"><qti-assessment-section identifier=\"s\""
+                + " title=\"S\"><qti-assessment-item-ref identifier=\"q1\" href=\"q1.xml\"/>"
+                + "<qti-assessment-item-ref identifier=\"q2\" href=\"q2.xml\"/>"
+                + "</qti-assessment-section></qti-test-part></qti-assessment-test>\n");
+
+    Result result = run("validate", test.toString());
+
+    JsonNode report = result.json.get("reports").get(0);
+    assertEquals(2, report.get("outcomes").size(), result.out);
+    assertEquals("DESCRIPTION", report.get("outcomes").get(0).get("type").asText(), result.out);
+    assertTrue(
+        report.get("outcomes").get(1).get("messages").get(0).asText().contains("'q2.xml'"),
+        result.out);
+  }
+
+  @Test
   void aBrokenQuestionMakesTheRunIncompleteWithItsPosition() throws Exception {
     Path gift = write("kapot.gift", "::Goed:: Klopt dit? {T}\n\n::Kapot:: Open blok {=ja ~nee\n");
 

@@ -10,9 +10,12 @@ import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.ImportStatus;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
 import be.edusprong.lms.assessment.item.Choice;
+import be.edusprong.lms.assessment.item.Gap;
+import be.edusprong.lms.assessment.item.GapText;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
 import be.edusprong.lms.assessment.item.MatchPair;
+import be.edusprong.lms.assessment.qti12.Qti12Importer;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.TestFactory;
  * MANIFEST.md) and checks it against the MANIFEST's expectations: types, correct answers and
  * weights for the items we map, the precise rejection for unsupported interactions, the refusal for
  * files that are no item. Files under {@code qti30*} are read with {@link QtiItemImporter#qti30()},
- * all others with {@link QtiItemImporter#qti21()}. Content packages (ZIP) are listed in {@link
+ * those under {@code qti12*} with {@link Qti12Importer} (details in {@code Qti12CorpusTest}), all
+ * others with {@link QtiItemImporter#qti21()}. Content packages (ZIP) are listed in {@link
  * #NOT_HANDLED}, not skipped silently. Read in place, never copied (licences). Located like the
  * other corpora: system property {@code lms.corpus.dir}, else {@code ../../shared/corpus}; SKIPPED
  * when absent.
@@ -79,7 +83,10 @@ class QtiCorpusTest {
     String text = new String(Files.readAllBytes(dir.resolve(name)), StandardCharsets.UTF_8);
     QtiItemImporter importer =
         name.startsWith("qti30") ? QtiItemImporter.qti30() : QtiItemImporter.qti21();
-    FidelityReport report = importer.importFile(text, name);
+    FidelityReport report =
+        name.startsWith("qti12")
+            ? new Qti12Importer().importFile(text, name)
+            : importer.importFile(text, name);
     System.out.println(
         "QTI corpus "
             + name
@@ -150,6 +157,45 @@ class QtiCorpusTest {
     };
   }
 
+  /** Cloze gaps as "id:KIND:text=weight,text=weight", in stem order, each token in the stem. */
+  private static Consumer<Item> cloze(String... gaps) {
+    return item -> {
+      assertEquals(gaps.length, item.gaps().size(), item.gaps()::toString);
+      for (int i = 0; i < gaps.length; i++) {
+        Gap g = item.gaps().get(i);
+        String answers =
+            String.join(
+                ",",
+                g.answers().stream()
+                    .map(
+                        c ->
+                            c.text() + "=" + c.weightPercent().stripTrailingZeros().toPlainString())
+                    .toList());
+        assertEquals(gaps[i], g.id() + ":" + g.kind() + ":" + answers);
+        assertTrue(item.stemHtml().contains(Item.gapToken(g.id())), item::stemHtml);
+      }
+    };
+  }
+
+  /** Gap texts in order, group 1, each usable once. */
+  private static Consumer<Item> gapMatch(String... texts) {
+    return item -> {
+      assertEquals(List.of(texts), item.gapTexts().stream().map(GapText::text).toList());
+      assertTrue(item.gapTexts().stream().allMatch(t -> t.group() == 1 && !t.infinite()));
+    };
+  }
+
+  /** Gap-match gaps as "gapId=gapTextId", each token in the stem. */
+  private static Consumer<Item> gaps(String... gapToText) {
+    return item -> {
+      assertEquals(
+          List.of(gapToText), item.gaps().stream().map(g -> g.id() + "=" + g.gapTextId()).toList());
+      for (Gap g : item.gaps()) {
+        assertTrue(item.stemHtml().contains(Item.gapToken(g.id())), item::stemHtml);
+      }
+    };
+  }
+
   private static final String RESULT = "a QTI result report (assessmentResult), not an item";
 
   static final Map<String, Consumer<FidelityReport>> EXPECTED = new LinkedHashMap<>();
@@ -159,9 +205,18 @@ class QtiCorpusTest {
     EXPECTED.put(
         "invalid/noversion.xml",
         refused("root <responseProcessing> without namespace (no QTI version)"));
+    // MANIFEST: 4 items (Canvas Common Cartridge export); answers checked in Qti12CorpusTest
     EXPECTED.put(
         "qti12_canvas/all-question-types_assessment_qti.xml",
-        refused("a QTI 1.2 document (questestinterop)"));
+        r ->
+            assertEquals(
+                List.of(
+                    ItemType.CHOICE_SINGLE,
+                    ItemType.TRUE_FALSE,
+                    ItemType.CHOICE_MULTIPLE,
+                    ItemType.ESSAY),
+                r.items().stream().map(Item::type).toList(),
+                r::toJson));
     // pair RESPONSE A P, C M, D L; map_response 2/1/1
     EXPECTED.put(
         "qti21/associate.xml",
@@ -202,15 +257,27 @@ class QtiCorpusTest {
             ItemType.ESSAY,
             "extendedText",
             item -> assertTrue(item.stemHtml().contains("postcard"))));
+    // directedPair W G1, Su G2; map_response 1 and 2, default -1: equal gaps and no penalty
+    // (losses)
     EXPECTED.put(
-        "qti21/gap_match.xml", rejected("unsupported interaction 'gapMatchInteraction'", 18, 3));
+        "qti21/gap_match.xml",
+        imported(
+            ImportStatus.IMPORTED_WITH_LOSSES,
+            ItemType.GAP_MATCH,
+            "gapMatch",
+            gapMatch("winter", "spring", "summer", "autumn").andThen(gaps("G1=A", "G2=C"))));
     EXPECTED.put(
         "qti21/hotspot.xml", rejected("unsupported interaction 'hotspotInteraction'", 15, 3));
     EXPECTED.put(
         "qti21/hottext.xml", rejected("unsupported interaction 'hottextInteraction'", 22, 3));
+    // single Y (York), match_correct: a cloze item with one inline-choice gap
     EXPECTED.put(
         "qti21/inline_choice.xml",
-        rejected("unsupported interaction 'inlineChoiceInteraction'", 16, 6));
+        imported(
+            ImportStatus.IMPORTED,
+            ItemType.CLOZE,
+            "inlineChoice",
+            cloze("G1:INLINE_CHOICE:Gloucester=0,Lancaster=0,York=100")));
     // directedPair C R, D M, L M, P T; weights 1/0.5/0.5/1 are a loss
     EXPECTED.put(
         "qti21/match.xml",
@@ -231,7 +298,14 @@ class QtiCorpusTest {
             "Example01-modalFeedback",
             choices("True=100", "False=0")
                 .andThen(item -> assertTrue(item.generalFeedbackHtml().contains("incorrect")))));
-    EXPECTED.put("qti21/order.xml", rejected("unsupported interaction 'orderInteraction'", 15, 3));
+    // ordered DriverC, DriverA, DriverB; match_correct
+    EXPECTED.put(
+        "qti21/order.xml",
+        imported(
+            ImportStatus.IMPORTED,
+            ItemType.ORDERING,
+            "order",
+            choices("Michael Schumacher=0", "Rubens Barrichello=0", "Jenson Button=0")));
     EXPECTED.put(
         "qti21/slider.xml", rejected("unsupported interaction 'sliderInteraction'", 27, 3));
     EXPECTED.put("qti21/template.xml", rejected("template variables ('templateDeclaration'", 8, 2));
@@ -250,10 +324,14 @@ class QtiCorpusTest {
             ItemType.CHOICE_SINGLE,
             "Choicetruefalse_176040516",
             choices("Richtig=100", "Falsch=0")));
-    // two float text entries (4.0 and 2.0): a cloze, which has no item type here
+    // two float text entries (4.0 and 2.0): a cloze item with two numerical gaps
     EXPECTED.put(
         "qti21_test/TextEntrynumeric_2040297025.xml",
-        rejected("the item has 2 interactions", 40, 131));
+        imported(
+            ImportStatus.IMPORTED_WITH_LOSSES,
+            ItemType.CLOZE,
+            "TextEntrynumeric_2040297025",
+            cloze("G1:NUMERICAL:4.0=100", "G2:NUMERICAL:2.0=100")));
     EXPECTED.put(
         "qti21_test/interaction_mix_sachsen.xml",
         refused("a QTI assessment test referring to 13 item file(s), not an item"));
@@ -266,7 +344,11 @@ class QtiCorpusTest {
             choices("True=100", "False=0")));
     EXPECTED.put(
         "qti30/QTI3-inline-choice.xml",
-        rejected("unsupported interaction 'qti-inline-choice-interaction'", 18, 9));
+        imported(
+            ImportStatus.IMPORTED,
+            ItemType.CLOZE,
+            "QTI3-inline-choice",
+            cloze("G1:INLINE_CHOICE:Gloucester=0,Lancaster=0,York=100")));
     EXPECTED.put(
         "qti30/QTI3-match.xml",
         imported(
@@ -279,7 +361,12 @@ class QtiCorpusTest {
                 "Lysander->A Midsummer-Night's Dream",
                 "Prospero->The Tempest")));
     EXPECTED.put(
-        "qti30/QTI3-order.xml", rejected("unsupported interaction 'qti-order-interaction'", 19, 5));
+        "qti30/QTI3-order.xml",
+        imported(
+            ImportStatus.IMPORTED,
+            ItemType.ORDERING,
+            "QTI3-order",
+            choices("Michael Schumacher=0", "Rubens Barrichello=0", "Jenson Button=0")));
     // multiple H, O with match_correct: 100 split over the two, the others negative (a loss)
     EXPECTED.put(
         "qti30/QTI3multiplechoice2.xml",
@@ -312,7 +399,11 @@ class QtiCorpusTest {
             item -> assertNotNull(item.stemHtml())));
     EXPECTED.put(
         "qti30/gap-match-example-1.xml",
-        rejected("unsupported interaction 'qti-gap-match-interaction'", 20, 5));
+        imported(
+            ImportStatus.IMPORTED_WITH_LOSSES,
+            ItemType.GAP_MATCH,
+            "gap-match-example-1",
+            gapMatch("winter", "spring", "summer", "autumn").andThen(gaps("G1=A", "G2=C"))));
     EXPECTED.put(
         "qti30/slider-1.xml", rejected("unsupported interaction 'qti-slider-interaction'", 16, 5));
     EXPECTED.put(
