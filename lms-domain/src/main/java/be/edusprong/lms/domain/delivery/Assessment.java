@@ -3,6 +3,8 @@ package be.edusprong.lms.domain.delivery;
 import be.edusprong.lms.domain.centre.Centre;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,9 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * An assessment (toets) of a centre: a fixed list of questions ({@link AssessmentItem}), a time
@@ -46,6 +50,19 @@ public class Assessment {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "access_code", length = 64)
+  private String accessCode;
+
+  @Column(name = "allowed_ip_ranges", length = IpRanges.MAX_TEXT)
+  private String allowedIpRanges;
+
+  @Column(name = "pass_mark_percent", precision = 5, scale = 2)
+  private BigDecimal passMarkPercent;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private Review review = Review.SCORE;
 
   protected Assessment() {}
 
@@ -104,6 +121,33 @@ public class Assessment {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /** The code a learner must type to start, or null when none is asked. */
+  public String getAccessCode() {
+    return accessCode;
+  }
+
+  /** Where attempts may be taken from, or empty for anywhere. */
+  public Optional<IpRanges> getAllowedIpRanges() {
+    return IpRanges.parse(allowedIpRanges);
+  }
+
+  /** The pass mark in percent of the maximum score, or null when the assessment has none. */
+  public BigDecimal getPassMarkPercent() {
+    return passMarkPercent;
+  }
+
+  /** What a learner sees after submitting. */
+  public Review getReview() {
+    return review;
+  }
+
+  void setAccess(String accessCode, IpRanges ranges, BigDecimal passMarkPercent, Review review) {
+    this.accessCode = accessCode;
+    this.allowedIpRanges = ranges == null ? null : ranges.toString();
+    this.passMarkPercent = passMarkPercent;
+    this.review = review;
   }
 
   /**

@@ -3,6 +3,8 @@ package be.edusprong.lms.domain.delivery;
 import be.edusprong.lms.assessment.gift.GiftParser;
 import be.edusprong.lms.assessment.gift.GiftSyntaxException;
 import be.edusprong.lms.assessment.item.Item;
+import be.edusprong.lms.domain.account.Role;
+import be.edusprong.lms.domain.account.UserAccount;
 import be.edusprong.lms.domain.centre.Centre;
 import be.edusprong.lms.domain.centre.Centres;
 import be.edusprong.lms.domain.shared.DomainException;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +105,148 @@ public class AssessmentService {
     return assessment;
   }
 
+  /**
+   * Sets who may start an attempt and what follows from it (issue 3, point 3).
+   *
+   * @param assessmentId the assessment
+   * @param accessCode the code learners must type to start (given out in the exam room), 4..64
+   *     characters without spaces, compared exactly; null or blank for none
+   * @param allowedIpRanges CIDR blocks separated by spaces or commas (see {@link IpRanges}); null
+   *     or blank for anywhere
+   * @param passMarkPercent the pass mark in percent of the maximum score, 0..100 with at most two
+   *     decimals; null for none
+   * @param review what learners see after submitting
+   * @return the assessment as changed
+   * @throws DomainException {@code error.assessment.unknown}; {@code error.assessment.invalid}
+   *     (reason) for a code of the wrong length or with spaces, ranges that do not parse (naming
+   *     the block), a pass mark out of range, or no review level
+   */
+  public Assessment configureAccess(
+      long assessmentId,
+      String accessCode,
+      String allowedIpRanges,
+      BigDecimal passMarkPercent,
+      Review review) {
+    Assessment assessment = require(assessmentId);
+    String code = accessCode == null || accessCode.isBlank() ? null : accessCode.strip();
+    if (code != null && (code.length() < 4 || code.length() > 64 || code.matches(".*\\s.*"))) {
+      throw invalid("an access code is 4..64 characters without spaces");
+    }
+    IpRanges ranges;
+    try {
+      ranges = IpRanges.parse(allowedIpRanges).orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+    if (passMarkPercent != null
+        && (passMarkPercent.signum() < 0
+            || passMarkPercent.compareTo(BigDecimal.valueOf(100)) > 0
+            || passMarkPercent.stripTrailingZeros().scale() > 2)) {
+      throw invalid("a pass mark is 0..100 percent with at most two decimals");
+    }
+    if (review == null) {
+      throw invalid("a review level is required");
+    }
+    assessment.setAccess(code, ranges, passMarkPercent, review);
+    return assessment;
+  }
+
+  /**
+   * Grants, changes or (with zero extra time and attempts) removes a learner's accommodation for an
+   * assessment. It applies to attempts started from now on; a running attempt keeps its deadline.
+   *
+   * @param assessmentId the assessment
+   * @param learnerId a learner of the assessment's centre
+   * @param extraTimePercent extra time, 0..{@value Accommodation#MAX_EXTRA_TIME_PERCENT} percent of
+   *     the time limit
+   * @param extraAttempts attempts on top of the assessment's, 0..{@value
+   *     Accommodation#MAX_EXTRA_ATTEMPTS}
+   * @param reason why, at most {@value Accommodation#MAX_REASON} characters; may be null
+   * @return the accommodation, or empty when it was removed
+   * @throws DomainException {@code error.assessment.unknown}; {@code error.account.unknown} for an
+   *     account that is not a learner of the centre; {@code error.assessment.invalid} (reason) for
+   *     values out of range
+   */
+  public Optional<Accommodation> accommodate(
+      long assessmentId, long learnerId, int extraTimePercent, int extraAttempts, String reason) {
+    Assessment assessment = require(assessmentId);
+    UserAccount learner = em.find(UserAccount.class, learnerId);
+    if (learner == null
+        || !learner.hasRole(Role.LEARNER)
+        || !learner.getCentre().getId().equals(assessment.getCentre().getId())) {
+      throw new DomainException(
+          "error.account.unknown", "no learner " + learnerId + " in the assessment's centre");
+    }
+    if (extraTimePercent < 0 || extraTimePercent > Accommodation.MAX_EXTRA_TIME_PERCENT) {
+      throw invalid("extra time is 0.." + Accommodation.MAX_EXTRA_TIME_PERCENT + " percent");
+    }
+    if (extraAttempts < 0 || extraAttempts > Accommodation.MAX_EXTRA_ATTEMPTS) {
+      throw invalid("extra attempts are 0.." + Accommodation.MAX_EXTRA_ATTEMPTS);
+    }
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why != null && why.length() > Accommodation.MAX_REASON) {
+      throw invalid("a reason is at most " + Accommodation.MAX_REASON + " characters");
+    }
+    Accommodation existing =
+        em.find(Accommodation.class, new Accommodation.Key(assessmentId, learnerId));
+    if (extraTimePercent == 0 && extraAttempts == 0) {
+      if (existing != null) {
+        em.remove(existing);
+      }
+      return Optional.empty();
+    }
+    Accommodation accommodation =
+        existing != null ? existing : new Accommodation(assessmentId, learnerId);
+    accommodation.set(extraTimePercent, extraAttempts, why);
+    if (existing == null) {
+      em.persist(accommodation);
+    }
+    return Optional.of(accommodation);
+  }
+
+  /**
+   * The assessments of a learner's centre with what the learner has done in them, for their list of
+   * exams: newest first.
+   *
+   * @param learnerId the learner's account
+   * @return one row per assessment of the centre; empty for an unknown account
+   */
+  public List<LearnerAssessment> forLearner(long learnerId) {
+    UserAccount learner = em.find(UserAccount.class, learnerId);
+    if (learner == null) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    List<LearnerAssessment> rows = new ArrayList<>();
+    for (Assessment a :
+        em.createQuery(
+                "SELECT a FROM Assessment a WHERE a.centre.id = :c ORDER BY a.createdAt DESC,"
+                    + " a.id DESC",
+                Assessment.class)
+            .setParameter("c", learner.getCentre().getId())
+            .getResultList()) {
+      List<Attempt> attempts =
+          em.createQuery(
+                  "SELECT t FROM Attempt t WHERE t.assessmentId = :a AND t.learnerId = :l",
+                  Attempt.class)
+              .setParameter("a", a.getId())
+              .setParameter("l", learnerId)
+              .getResultList();
+      Accommodation accommodation =
+          em.find(Accommodation.class, new Accommodation.Key(a.getId(), learnerId));
+      String active =
+          attempts.stream().filter(Attempt::isActive).map(Attempt::getId).findFirst().orElse(null);
+      rows.add(
+          new LearnerAssessment(
+              a,
+              attempts.size(),
+              a.getMaxAttempts() + (accommodation == null ? 0 : accommodation.getExtraAttempts()),
+              active,
+              a.isOpenAt(now)));
+    }
+    return rows;
+  }
+
   /** The assessment with this id, if any. */
   public Optional<Assessment> find(long assessmentId) {
     return Optional.ofNullable(em.find(Assessment.class, assessmentId));
@@ -114,6 +259,15 @@ public class AssessmentService {
             AssessmentItem.class)
         .setParameter("a", assessmentId)
         .getResultList();
+  }
+
+  private Assessment require(long assessmentId) {
+    Assessment assessment = em.find(Assessment.class, assessmentId);
+    if (assessment == null) {
+      throw new DomainException(
+          "error.assessment.unknown", "no assessment " + assessmentId, assessmentId);
+    }
+    return assessment;
   }
 
   private static List<Item> parse(List<String> giftQuestions) {

@@ -58,6 +58,15 @@ public class Attempt {
   @Column(name = "last_hash", nullable = false, length = 64)
   private String lastHash;
 
+  @Column(name = "delivery_token", length = 36)
+  private String deliveryToken;
+
+  @Column(name = "delivery_opened_at")
+  private Instant deliveryOpenedAt;
+
+  @Column(name = "delivery_ip", length = 45)
+  private String deliveryIp;
+
   protected Attempt() {}
 
   Attempt(String id, long assessmentId, long learnerId, AttemptTimer timer) {
@@ -124,6 +133,33 @@ public class Attempt {
   /** The hash of the last receipt, or {@link Receipt#GENESIS_HASH} before the first. */
   public String getLastHash() {
     return lastHash;
+  }
+
+  /** The token of the one delivery (tab) that may save, or null when none was opened yet. */
+  public String getDeliveryToken() {
+    return deliveryToken;
+  }
+
+  /** When the current delivery was opened, or null. */
+  public Instant getDeliveryOpenedAt() {
+    return deliveryOpenedAt;
+  }
+
+  /** The address the current delivery last spoke from, or null. */
+  public String getDeliveryIp() {
+    return deliveryIp;
+  }
+
+  /** Makes a new delivery the one that may save; any earlier one is locked out from now on. */
+  void openDelivery(String token, Instant at, String ip) {
+    deliveryToken = token;
+    deliveryOpenedAt = at;
+    deliveryIp = ip;
+  }
+
+  /** Notes the address the current delivery now speaks from. */
+  void moveDelivery(String ip) {
+    deliveryIp = ip;
   }
 
   /**

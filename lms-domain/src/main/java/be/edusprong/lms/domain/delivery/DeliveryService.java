@@ -21,6 +21,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,19 +65,26 @@ public class DeliveryService {
 
   /**
    * Starts an attempt, or returns the learner's running one (a second start, e.g. from another tab
-   * or after a crash, resumes it). The deadline is fixed now from {@link AttemptTimer}: the time
-   * limit, capped at the window close.
+   * or after a crash, resumes it without asking for the access code again). The deadline is fixed
+   * now from {@link AttemptTimer}: the time limit plus the learner's {@link Accommodation} extra
+   * time, capped at the window close. Logs {@link IntegrityEventKind#START}.
    *
    * @param assessmentId the assessment
    * @param learnerId the learner's account
+   * @param accessCode the code the learner typed, or null; checked only when the assessment asks
+   *     one
+   * @param ip the client's address ({@code ServletRequest.getRemoteAddr()}), or null when unknown
+   *     (then an assessment with allowed IP ranges refuses)
    * @return the active attempt
    * @throws DomainException {@code error.assessment.unknown} when there is no such assessment in
    *     the learner's centre; {@code error.delivery.notLearner} when the account is no learner;
    *     {@code error.delivery.notOpen} before the window opens; {@code error.delivery.closed} from
    *     the window close on; {@code error.delivery.noAttemptsLeft} (the maximum) when every allowed
-   *     attempt was used
+   *     attempt was used (the assessment's number plus the accommodation's extra attempts); {@code
+   *     error.delivery.accessCode} for a missing or wrong access code; {@code
+   *     error.delivery.ipNotAllowed} (the address) from outside the allowed ranges
    */
-  public Attempt start(long assessmentId, long learnerId) {
+  public Attempt start(long assessmentId, long learnerId, String accessCode, String ip) {
     // Locking the learner's row serializes their starts on every instance (two tabs starting at
     // once get one attempt); the unique key on active attempts backs this up.
     UserAccount learner = em.find(UserAccount.class, learnerId, LockModeType.PESSIMISTIC_WRITE);
@@ -109,17 +117,167 @@ public class DeliveryService {
       throw new DomainException(
           "error.delivery.closed", "assessment " + assessmentId + " has closed");
     }
-    if (attempts.size() >= assessment.getMaxAttempts()) {
+    Accommodation accommodation =
+        em.find(Accommodation.class, new Accommodation.Key(assessmentId, learnerId));
+    int allowed =
+        assessment.getMaxAttempts()
+            + (accommodation == null ? 0 : accommodation.getExtraAttempts());
+    if (attempts.size() >= allowed) {
       throw new DomainException(
           "error.delivery.noAttemptsLeft",
-          "learner " + learnerId + " used all " + assessment.getMaxAttempts() + " attempts",
-          assessment.getMaxAttempts());
+          "learner " + learnerId + " used all " + allowed + " attempts",
+          allowed);
     }
+    if (assessment.getAccessCode() != null
+        && (accessCode == null
+            || !MessageDigest.isEqual(
+                assessment.getAccessCode().getBytes(StandardCharsets.UTF_8),
+                accessCode.strip().getBytes(StandardCharsets.UTF_8)))) {
+      throw new DomainException(
+          "error.delivery.accessCode", "wrong or missing access code for " + assessmentId);
+    }
+    requireAllowedAddress(assessment, ip);
     AttemptTimer timer =
-        AttemptTimer.start(now, assessment.getTimeLimit(), 0, assessment.getClosesAt());
+        AttemptTimer.start(
+            now,
+            assessment.getTimeLimit(),
+            accommodation == null ? 0 : accommodation.getExtraTimePercent(),
+            assessment.getClosesAt());
     Attempt attempt = new Attempt(UUID.randomUUID().toString(), assessmentId, learnerId, timer);
     em.persist(attempt);
+    log(
+        attempt,
+        IntegrityEventKind.START,
+        now,
+        ip,
+        "attempt "
+            + (attempts.size() + 1)
+            + " of "
+            + allowed
+            + (accommodation == null
+                ? ""
+                : "; accommodation +" + accommodation.getExtraTimePercent() + "% time"));
     return attempt;
+  }
+
+  /**
+   * Opens a delivery of an attempt: the one tab on one device that may save (issue 3, point 4). The
+   * first delivery gets the attempt at once; a reload that sends its token back keeps it ({@link
+   * DeliveryOpening.Status#RESUMED}, logged as {@link IntegrityEventKind#RESUME}); any other
+   * delivery gets {@link DeliveryOpening.Status#IN_USE} until the learner confirms the takeover,
+   * after which it holds the attempt and the earlier one is locked out ({@link
+   * IntegrityEventKind#TAKEOVER}). The token lives in the attempt row, so every instance sees it.
+   *
+   * @param attemptId the attempt
+   * @param learnerId the learner, who must own it
+   * @param token the token this tab held before (from a reload), or null
+   * @param takeover true when the learner confirmed taking the attempt over from another delivery
+   * @param ip the client's address, or null
+   * @return the decision and, unless refused, the token to send with every save
+   * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's;
+   *     {@code error.delivery.ipNotAllowed} (the address) from outside the allowed ranges
+   */
+  public DeliveryOpening open(
+      String attemptId, long learnerId, String token, boolean takeover, String ip) {
+    Attempt attempt = owned(attemptId, learnerId, LockModeType.PESSIMISTIC_WRITE);
+    if (!attempt.isActive()) {
+      return new DeliveryOpening(DeliveryOpening.Status.SUBMITTED, null, null);
+    }
+    Assessment assessment = em.find(Assessment.class, attempt.getAssessmentId());
+    requireAllowedAddress(assessment, ip);
+    Instant now = now();
+    String current = attempt.getDeliveryToken();
+    if (current == null) {
+      String fresh = UUID.randomUUID().toString();
+      attempt.openDelivery(fresh, now, ip);
+      return new DeliveryOpening(DeliveryOpening.Status.OPENED, fresh, now);
+    }
+    if (current.equals(token)) {
+      noteAddress(attempt, now, ip);
+      log(attempt, IntegrityEventKind.RESUME, now, ip, "same delivery reopened");
+      return new DeliveryOpening(
+          DeliveryOpening.Status.RESUMED, current, attempt.getDeliveryOpenedAt());
+    }
+    if (!takeover) {
+      return new DeliveryOpening(
+          DeliveryOpening.Status.IN_USE, null, attempt.getDeliveryOpenedAt());
+    }
+    String previousIp = attempt.getDeliveryIp();
+    Instant previousOpened = attempt.getDeliveryOpenedAt();
+    String fresh = UUID.randomUUID().toString();
+    attempt.openDelivery(fresh, now, ip);
+    log(
+        attempt,
+        IntegrityEventKind.TAKEOVER,
+        now,
+        ip,
+        "took over the delivery opened at " + previousOpened + " from " + previousIp);
+    return new DeliveryOpening(DeliveryOpening.Status.TAKEN_OVER, fresh, now);
+  }
+
+  /**
+   * Records an event the exam page reports itself ({@link IntegrityEventKind#clientReported()}:
+   * focus lost or regained) in the integrity log.
+   *
+   * @param attemptId the attempt
+   * @param learnerId the learner, who must own it
+   * @param token the delivery's token
+   * @param kind a client-reported kind
+   * @param detail a short note from the page, cut to {@value AttemptEvent#MAX_DETAIL} characters;
+   *     may be null
+   * @param ip the client's address, or null
+   * @return true when recorded; false when the delivery does not hold the attempt (locked out, or
+   *     the attempt was submitted)
+   * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's;
+   *     {@code error.delivery.badEvent} for a kind the page may not report
+   */
+  public boolean report(
+      String attemptId,
+      long learnerId,
+      String token,
+      IntegrityEventKind kind,
+      String detail,
+      String ip) {
+    if (kind == null || !kind.clientReported()) {
+      throw new DomainException(
+          "error.delivery.badEvent", "the exam page cannot report " + kind, String.valueOf(kind));
+    }
+    Attempt attempt = owned(attemptId, learnerId, LockModeType.PESSIMISTIC_WRITE);
+    if (!attempt.isActive() || token == null || !token.equals(attempt.getDeliveryToken())) {
+      return false;
+    }
+    Instant now = now();
+    noteAddress(attempt, now, ip);
+    log(attempt, kind, now, ip, detail);
+    return true;
+  }
+
+  /**
+   * The integrity log of an attempt for a teacher of its centre (issue 3, point 4).
+   *
+   * @param attemptId the attempt
+   * @param teacherId a teacher of the assessment's centre
+   * @return the events, oldest first
+   * @throws DomainException {@code error.attempt.unknown} when there is no such attempt or the
+   *     account is no teacher of its centre
+   */
+  public List<AttemptEvent> integrityLog(String attemptId, long teacherId) {
+    Attempt attempt = attemptId == null ? null : em.find(Attempt.class, attemptId);
+    UserAccount teacher = em.find(UserAccount.class, teacherId);
+    if (attempt == null
+        || teacher == null
+        || !teacher.hasRole(Role.TEACHER)
+        || !em.find(Assessment.class, attempt.getAssessmentId())
+            .getCentre()
+            .getId()
+            .equals(teacher.getCentre().getId())) {
+      throw new DomainException(
+          "error.attempt.unknown", "no attempt " + attemptId + " for teacher " + teacherId);
+    }
+    return em.createQuery(
+            "SELECT e FROM AttemptEvent e WHERE e.attemptId = :a ORDER BY e.id", AttemptEvent.class)
+        .setParameter("a", attemptId)
+        .getResultList();
   }
 
   /**
@@ -160,21 +318,36 @@ public class DeliveryService {
    * receipt's digest and decides whether a same-version save is a {@code DUPLICATE} or a {@code
    * CONFLICT}, so a retry must send the same text.
    *
+   * <p>Only the delivery that holds the attempt may save ({@link #open}); a save with another token
+   * is {@code LOCKED} and logged as {@link IntegrityEventKind#LOCKED_OUT}. A save from another
+   * address than the delivery's last one is logged as {@link IntegrityEventKind#IP_CHANGE} (and
+   * refused outside the allowed ranges); a stale save as {@link IntegrityEventKind#STALE_SAVE}.
+   *
    * @param attemptId the attempt
    * @param learnerId the learner, who must own it
+   * @param token the delivery's token
    * @param itemIdentifier a question of the attempt's assessment
    * @param version the save's response version, {@code >= 1}
    * @param payloadJson the response as JSON, at most {@value #MAX_PAYLOAD_BYTES} bytes of UTF-8
+   * @param ip the client's address, or null
    * @return the outcome: {@code ACCEPTED} with the new receipt, {@code DUPLICATE} with the original
    *     one, {@code CONFLICT} or {@code STALE} with the stored version (nothing written), {@code
-   *     EXPIRED} from the deadline on or {@code SUBMITTED} after submission (nothing written)
+   *     EXPIRED} from the deadline on, {@code SUBMITTED} after submission, {@code LOCKED} from a
+   *     delivery that does not hold the attempt (nothing written)
    * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's;
    *     {@code error.delivery.itemUnknown} (identifier) for a question not in the assessment;
    *     {@code error.delivery.badResponse} for a version below 1 or a payload that is not JSON or
-   *     too large
+   *     too large; {@code error.delivery.ipNotAllowed} (the address) from outside the allowed
+   *     ranges
    */
   public SaveResult save(
-      String attemptId, long learnerId, String itemIdentifier, long version, String payloadJson) {
+      String attemptId,
+      long learnerId,
+      String token,
+      String itemIdentifier,
+      long version,
+      String payloadJson,
+      String ip) {
     Attempt attempt = owned(attemptId, learnerId, LockModeType.PESSIMISTIC_WRITE);
     AttemptResponse stored =
         em.find(AttemptResponse.class, new AttemptResponse.Key(attemptId, itemIdentifier));
@@ -183,6 +356,14 @@ public class DeliveryService {
       return new SaveResult(SaveResult.Outcome.SUBMITTED, null, storedVersion);
     }
     Instant now = now();
+    if (token == null || !token.equals(attempt.getDeliveryToken())) {
+      log(attempt, IntegrityEventKind.LOCKED_OUT, now, ip, "save of " + itemIdentifier);
+      return new SaveResult(SaveResult.Outcome.LOCKED, null, storedVersion);
+    }
+    if (ip != null && !ip.equals(attempt.getDeliveryIp())) {
+      requireAllowedAddress(em.find(Assessment.class, attempt.getAssessmentId()), ip);
+      noteAddress(attempt, now, ip);
+    }
     Assessment assessment = em.find(Assessment.class, attempt.getAssessmentId());
     if (attempt.timer(assessment).expired(now)) {
       return new SaveResult(SaveResult.Outcome.EXPIRED, null, storedVersion);
@@ -232,6 +413,12 @@ public class DeliveryService {
         return new SaveResult(SaveResult.Outcome.CONFLICT, null, storedVersion);
       }
       default -> {
+        log(
+            attempt,
+            IntegrityEventKind.STALE_SAVE,
+            now,
+            ip,
+            itemIdentifier + ": version " + version + " after " + storedVersion);
         return new SaveResult(SaveResult.Outcome.STALE, null, storedVersion);
       }
     }
@@ -255,20 +442,36 @@ public class DeliveryService {
 
   /**
    * Hands the attempt in; submitting again changes nothing. An attempt whose deadline has passed
-   * counts as submitted by the server at its deadline, whoever asks first.
+   * counts as submitted by the server at its deadline, whoever asks first. Logged as {@link
+   * IntegrityEventKind#SUBMIT} or {@link IntegrityEventKind#AUTO_SUBMIT}.
    *
+   * @param attemptId the attempt
+   * @param learnerId the learner, who must own it
+   * @param token the token of the delivery that holds the attempt
+   * @param ip the client's address, or null
    * @return the submitted attempt
-   * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's
+   * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's;
+   *     {@code error.delivery.locked} when an active attempt is held by another delivery
    */
-  public Attempt submit(String attemptId, long learnerId) {
+  // The refusal of a locked-out delivery keeps its LOCKED_OUT entry in the integrity log.
+  @Transactional(dontRollbackOn = DomainException.class)
+  public Attempt submit(String attemptId, long learnerId, String token, String ip) {
     Attempt attempt = owned(attemptId, learnerId, LockModeType.PESSIMISTIC_WRITE);
     if (attempt.isActive()) {
       Instant now = now();
       AttemptTimer timer = attempt.timer(em.find(Assessment.class, attempt.getAssessmentId()));
       if (timer.expired(now)) {
-        attempt.submit(timer.deadline().orElse(now), SubmittedBy.SERVER);
+        Instant at = timer.deadline().orElse(now);
+        attempt.submit(at, SubmittedBy.SERVER);
+        log(attempt, IntegrityEventKind.AUTO_SUBMIT, now, null, "deadline " + at);
       } else {
+        if (token == null || !token.equals(attempt.getDeliveryToken())) {
+          log(attempt, IntegrityEventKind.LOCKED_OUT, now, ip, "submit");
+          throw new DomainException(
+              "error.delivery.locked", "attempt " + attemptId + " is held by another delivery");
+        }
         attempt.submit(now, SubmittedBy.LEARNER);
+        log(attempt, IntegrityEventKind.SUBMIT, now, ip, null);
       }
     }
     return attempt;
@@ -298,7 +501,9 @@ public class DeliveryService {
       }
       AttemptTimer timer = attempt.timer(em.find(Assessment.class, attempt.getAssessmentId()));
       if (timer.expired(now)) {
-        attempt.submit(timer.deadline().orElse(now), SubmittedBy.SERVER);
+        Instant at = timer.deadline().orElse(now);
+        attempt.submit(at, SubmittedBy.SERVER);
+        log(attempt, IntegrityEventKind.AUTO_SUBMIT, now, null, "deadline " + at);
         submitted.add(id);
       }
     }
@@ -346,6 +551,33 @@ public class DeliveryService {
           "error.attempt.unknown", "no attempt " + attemptId + " of learner " + learnerId);
     }
     return attempt;
+  }
+
+  private void log(Attempt attempt, IntegrityEventKind kind, Instant at, String ip, String detail) {
+    em.persist(new AttemptEvent(attempt.getId(), kind, at, ip, detail));
+  }
+
+  // An address change of the delivery that holds the attempt is logged once, then remembered.
+  private void noteAddress(Attempt attempt, Instant now, String ip) {
+    if (ip != null && !ip.equals(attempt.getDeliveryIp())) {
+      log(
+          attempt,
+          IntegrityEventKind.IP_CHANGE,
+          now,
+          ip,
+          "from " + attempt.getDeliveryIp() + " to " + ip);
+      attempt.moveDelivery(ip);
+    }
+  }
+
+  private static void requireAllowedAddress(Assessment assessment, String ip) {
+    Optional<IpRanges> ranges = assessment.getAllowedIpRanges();
+    if (ranges.isPresent() && !ranges.get().allows(ip)) {
+      throw new DomainException(
+          "error.delivery.ipNotAllowed",
+          "address " + ip + " is outside " + ranges.get() + " of assessment " + assessment.getId(),
+          String.valueOf(ip));
+    }
   }
 
   private Receipt lastReceipt(Attempt attempt) {

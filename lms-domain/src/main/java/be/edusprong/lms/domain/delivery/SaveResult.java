@@ -26,7 +26,12 @@ public record SaveResult(Outcome outcome, Receipt receipt, long storedVersion) {
     /** The attempt's deadline has passed: refused; the server submits the attempt. */
     EXPIRED,
     /** The attempt was submitted: refused. */
-    SUBMITTED;
+    SUBMITTED,
+    /**
+     * The save came from a delivery (tab, device) that was taken over by another one, or carried no
+     * valid delivery token: refused, never written.
+     */
+    LOCKED;
 
     /**
      * Whether the response the save carried is the one stored.
