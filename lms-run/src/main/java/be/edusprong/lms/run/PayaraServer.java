@@ -142,6 +142,29 @@ public final class PayaraServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the server as a power cut would ({@code SIGKILL} to the server JVM and to asadmin, no
+   * shutdown hooks, no stop-domain), for the crash test. {@link #start} may be called again after.
+   *
+   * @throws IOException when a process survives 20 s after the kill
+   */
+  public void kill() throws IOException {
+    if (process == null) {
+      return;
+    }
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle p : all) {
+      try {
+        p.onExit().get(20, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IOException("process " + p.pid() + " did not die after SIGKILL", e);
+      }
+    }
+    process = null;
+  }
+
   /** Stops the server and every process it started; waits up to 60 s. */
   @Override
   public void close() {

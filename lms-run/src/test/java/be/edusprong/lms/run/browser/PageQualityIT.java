@@ -1,6 +1,5 @@
 package be.edusprong.lms.run.browser;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,42 +119,7 @@ class PageQualityIT {
     check("404", null);
   }
 
-  /**
-   * Screenshot, then axe and the phone-size check; reports both before failing.
-   *
-   * @param screenshotFrom null: no screenshot; "": the page from the top; else the CSS selector of
-   *     the element the screenshot starts at
-   */
   private void check(String page, String screenshotFrom) {
-    if (screenshotFrom != null) {
-      browser.screenshotPage(
-          screenshots.resolve(page + ".png"), screenshotFrom.isEmpty() ? null : screenshotFrom);
-    }
-    List<Axe.Violation> violations = Axe.run(browser);
-    violations.stream()
-        .filter(v -> !v.failing())
-        .forEach(v -> System.out.println("[axe " + page + "] minor: " + v));
-    List<Axe.Violation> failing = violations.stream().filter(Axe.Violation::failing).toList();
-    String overflow =
-        browser.atPhoneSize(
-            () -> {
-              browser.screenshotViewport(Path.of("target", "browser", "phone-" + page + ".png"));
-              return browser.horizontalOverflow();
-            });
-    assertAll(
-        page,
-        () ->
-            assertTrue(
-                failing.isEmpty(),
-                page
-                    + " page ("
-                    + browser.currentUrl()
-                    + ") has serious/critical WCAG 2.1 AA violations:\n"
-                    + Axe.describe(failing)),
-        () ->
-            assertEquals(
-                "",
-                overflow,
-                page + " page scrolls sideways at " + Browser.PHONE_WIDTH + " px wide"));
+    PageCheck.check(browser, screenshots, page, screenshotFrom);
   }
 }

@@ -3,7 +3,10 @@ package be.edusprong.lms.run.browser;
 import be.edusprong.lms.run.Database;
 import be.edusprong.lms.run.PayaraServer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -27,6 +30,8 @@ final class Platform implements AutoCloseable {
   private final String baseUrl;
   private final PayaraServer server;
   private final Database database;
+  private Path ear;
+  private Map<String, String> env;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Platform(String baseUrl, PayaraServer server, Database database) {
@@ -69,8 +74,8 @@ final class Platform implements AutoCloseable {
               + HTTP_PORT
               + ", log "
               + server.log());
-      server.start(
-          ear,
+      platform.ear = ear;
+      platform.env =
           Map.of(
               "LMS_DB_URL",
               url,
@@ -79,7 +84,8 @@ final class Platform implements AutoCloseable {
               "LMS_DB_PASSWORD",
               database.password(),
               "LMS_DEMO",
-              "true"));
+              "true");
+      server.start(ear, platform.env);
       server.awaitReady(Duration.ofMinutes(6));
     } catch (Exception | Error e) {
       System.err.println("[platform] did not start; end of the server log:\n" + server.tail(200));
@@ -95,6 +101,45 @@ final class Platform implements AutoCloseable {
   /** The base URL, ending in {@code /}. */
   String baseUrl() {
     return baseUrl;
+  }
+
+  /** Whether these tests started the platform (and so may crash and restart it). */
+  boolean startedHere() {
+    return server != null;
+  }
+
+  /**
+   * Kills the application server with SIGKILL (no shutdown of any kind), then starts it again on
+   * the same database, as after a power cut, and waits until it serves pages (crash test, issue 3
+   * point 11). HTTP sessions are lost; everything in the database stays.
+   *
+   * @return when the server was killed
+   * @throws IllegalStateException when the platform was not started by these tests
+   */
+  Instant crashAndRestart() throws Exception {
+    if (server == null) {
+      throw new IllegalStateException("the platform at " + baseUrl + " was not started here");
+    }
+    Instant killed = Instant.now();
+    server.kill();
+    System.out.println("[platform] killed with SIGKILL; starting again");
+    server.start(ear, env);
+    server.awaitReady(Duration.ofMinutes(6));
+    System.out.printf(
+        "[platform] back after %d s%n", Duration.between(killed, Instant.now()).toSeconds());
+    return killed;
+  }
+
+  /**
+   * A connection to the platform's database, for test set-up that has no page or API yet.
+   *
+   * @throws IllegalStateException when the platform was not started by these tests
+   */
+  Connection database() throws SQLException {
+    if (database == null) {
+      throw new IllegalStateException("the platform at " + baseUrl + " was not started here");
+    }
+    return database.connect("lms_e2e");
   }
 
   /** The last lines of the server log, or a note when the platform was not started here. */

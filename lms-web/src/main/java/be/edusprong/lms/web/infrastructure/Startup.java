@@ -1,5 +1,7 @@
 package be.edusprong.lms.web.infrastructure;
 
+import be.edusprong.lms.assessment.gift.GiftParser;
+import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.domain.account.AccountService;
 import be.edusprong.lms.domain.account.DemoAccounts;
 import be.edusprong.lms.domain.account.Role;
@@ -8,6 +10,7 @@ import be.edusprong.lms.domain.content.ContentLoader;
 import be.edusprong.lms.domain.content.ContentPackage;
 import be.edusprong.lms.domain.content.ContentPackageReader;
 import be.edusprong.lms.domain.content.ContentSource;
+import be.edusprong.lms.domain.delivery.AssessmentService;
 import be.edusprong.lms.domain.shared.Resources;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -17,7 +20,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -65,6 +74,13 @@ public class Startup {
   @Inject ContentLoader contentLoader;
   @Inject AccountService accounts;
   @Inject Centres centres;
+  @Inject AssessmentService assessments;
+
+  /** The GIFT file of the demo exam, on the class path. */
+  static final String DEMO_ASSESSMENT = "demo/oefentoets-e-mail-en-videobellen.gift";
+
+  /** The demo exam's title. */
+  static final String DEMO_ASSESSMENT_TITLE = "Oefentoets: e-mail en videobellen";
 
   // Flyway manages its own transactions: the migration must not run inside a container one.
   @PostConstruct
@@ -131,6 +147,37 @@ public class Startup {
     long learner = accounts.findByUsername("cursist").orElseThrow().getId();
     long coach = accounts.findByUsername("trajectbegeleider").orElseThrow().getId();
     accounts.assignCoach(learner, coach);
+    createDemoAssessment();
     LOG.info("demo accounts ready");
+  }
+
+  /**
+   * The demo exam: a practice assessment for the module "E-mail en videobellen" (20 minutes, two
+   * attempts) from {@value #DEMO_ASSESSMENT}, created once.
+   */
+  private void createDemoAssessment() {
+    if (assessments.forLearner(accounts.findByUsername("cursist").orElseThrow().getId()).stream()
+        .anyMatch(a -> a.assessment().getTitle().equals(DEMO_ASSESSMENT_TITLE))) {
+      return;
+    }
+    String text;
+    try (InputStream in = Startup.class.getClassLoader().getResourceAsStream(DEMO_ASSESSMENT)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + DEMO_ASSESSMENT);
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> questions =
+        new GiftParser().parseStrict(text, DEMO_ASSESSMENT).stream().map(Item::sourceText).toList();
+    assessments.create(
+        Centres.DEFAULT_CENTRE_CODE,
+        DEMO_ASSESSMENT_TITLE,
+        Duration.ofMinutes(20),
+        null,
+        null,
+        2,
+        questions);
   }
 }

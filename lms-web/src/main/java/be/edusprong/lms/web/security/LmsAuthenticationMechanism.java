@@ -26,6 +26,7 @@ import java.time.Duration;
  *       against the throttle, then the identity store; on success the session id is changed
  *       (session fixation, OWASP Session Management Cheat Sheet) and the identity is kept in the
  *       session ({@link AutoApplySession});
+ *   <li>a protected API call ({@code /api/...}) without a logged-in user: 401;
  *   <li>a protected page without a logged-in user: redirect to the login page with the page to
  *       return to;
  *   <li>anything else: nothing to do (public pages).
@@ -39,6 +40,9 @@ import java.time.Duration;
 public class LmsAuthenticationMechanism implements HttpAuthenticationMechanism {
   /** Request attribute: seconds the login must still wait, set when throttled. */
   public static final String THROTTLED_SECONDS = "be.edusprong.lms.throttledSeconds";
+
+  /** Where the HTTP API lives: a protected call there without a login gets 401, no redirect. */
+  public static final String API = "/api/";
 
   /** The login page. */
   public static final String LOGIN_PAGE = "/login.xhtml";
@@ -55,6 +59,10 @@ public class LmsAuthenticationMechanism implements HttpAuthenticationMechanism {
       return formLogin(request, context, up);
     }
     if (context.isProtected()) {
+      if (request.getRequestURI().startsWith(request.getContextPath() + API)) {
+        // A script or the exam page's fetch() cannot follow a redirect to a login form.
+        return context.responseUnauthorized();
+      }
       String next = request.getRequestURI().substring(request.getContextPath().length());
       if (request.getQueryString() != null) {
         next += "?" + request.getQueryString();

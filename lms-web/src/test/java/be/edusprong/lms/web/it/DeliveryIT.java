@@ -19,9 +19,13 @@ import be.edusprong.lms.domain.centre.Centres;
 import be.edusprong.lms.domain.delivery.Assessment;
 import be.edusprong.lms.domain.delivery.AssessmentService;
 import be.edusprong.lms.domain.delivery.Attempt;
+import be.edusprong.lms.domain.delivery.AttemptEvent;
 import be.edusprong.lms.domain.delivery.AttemptStatus;
+import be.edusprong.lms.domain.delivery.DeliveryOpening;
 import be.edusprong.lms.domain.delivery.DeliveryService;
+import be.edusprong.lms.domain.delivery.IntegrityEventKind;
 import be.edusprong.lms.domain.delivery.ItemView;
+import be.edusprong.lms.domain.delivery.Review;
 import be.edusprong.lms.domain.delivery.SaveResult;
 import be.edusprong.lms.domain.delivery.SaveResult.Outcome;
 import be.edusprong.lms.domain.delivery.SigningKeys;
@@ -74,6 +78,10 @@ class DeliveryIT {
     return Deployments.lmsWar(DeliveryIT.class);
   }
 
+  private static final String IP = "192.0.2.10";
+
+  private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
   @Inject AccountService accounts;
   @Inject AssessmentService assessments;
   @Inject DeliveryService delivery;
@@ -83,12 +91,12 @@ class DeliveryIT {
   @Test
   void savesAreVersionedAndEveryAcknowledgedSaveHasAChainedReceipt() {
     UserAccount learner = learner();
-    Attempt attempt = delivery.start(assessment(null, 1).getId(), learner.getId());
+    Attempt attempt = delivery.start(assessment(null, 1).getId(), learner.getId(), null, IP);
     String id = attempt.getId();
     long me = learner.getId();
 
-    SaveResult v1 = delivery.save(id, me, "hoofdstad", 1, "{\"choice\":\"B\"}");
-    SaveResult v2 = delivery.save(id, me, "hoofdstad", 2, "{\"choice\":\"A\"}");
+    SaveResult v1 = delivery.save(id, me, token(id), "hoofdstad", 1, "{\"choice\":\"B\"}", IP);
+    SaveResult v2 = delivery.save(id, me, token(id), "hoofdstad", 2, "{\"choice\":\"A\"}", IP);
     assertEquals(Outcome.ACCEPTED, v1.outcome());
     assertEquals(Outcome.ACCEPTED, v2.outcome());
     assertEquals(1, v1.receipt().sequence());
@@ -97,7 +105,7 @@ class DeliveryIT {
     assertEquals(2, v2.receipt().responseVersion());
 
     // A stale tab sends version 1 again: refused, the stored answer stays version 2.
-    SaveResult stale = delivery.save(id, me, "hoofdstad", 1, "{\"choice\":\"B\"}");
+    SaveResult stale = delivery.save(id, me, token(id), "hoofdstad", 1, "{\"choice\":\"B\"}", IP);
     assertEquals(Outcome.STALE, stale.outcome());
     assertEquals(2, stale.storedVersion());
     assertNull(stale.receipt());
@@ -110,12 +118,13 @@ class DeliveryIT {
             "hoofdstad"));
 
     // A retry of the last save gets its original receipt; nothing is written.
-    SaveResult retry = delivery.save(id, me, "hoofdstad", 2, "{\"choice\":\"A\"}");
+    SaveResult retry = delivery.save(id, me, token(id), "hoofdstad", 2, "{\"choice\":\"A\"}", IP);
     assertEquals(Outcome.DUPLICATE, retry.outcome());
     assertEquals(v2.receipt(), retry.receipt());
 
     // Another answer under the same version (a second tab): refused.
-    SaveResult conflict = delivery.save(id, me, "hoofdstad", 2, "{\"choice\":\"C\"}");
+    SaveResult conflict =
+        delivery.save(id, me, token(id), "hoofdstad", 2, "{\"choice\":\"C\"}", IP);
     assertEquals(Outcome.CONFLICT, conflict.outcome());
     assertEquals(2, conflict.storedVersion());
     assertEquals(
@@ -125,7 +134,7 @@ class DeliveryIT {
             id,
             "hoofdstad"));
 
-    SaveResult other = delivery.save(id, me, "lucht", 1, "{\"text\":\"grijs\"}");
+    SaveResult other = delivery.save(id, me, token(id), "lucht", 1, "{\"text\":\"grijs\"}", IP);
     assertEquals(Outcome.ACCEPTED, other.outcome());
     assertEquals(3, other.receipt().sequence());
 
@@ -158,7 +167,7 @@ class DeliveryIT {
   void concurrentSavesOfOneAttemptGetOneUnbrokenChain() throws Exception {
     UserAccount learner = learner();
     long me = learner.getId();
-    String id = delivery.start(assessment(null, 1).getId(), me).getId();
+    String id = delivery.start(assessment(null, 1).getId(), me, null, IP).getId();
     List<String> items = List.of("hoofdstad", "priem", "lucht", "rekenen", "koppel");
 
     // Every item saved three times, all at once: the attempt's row lock puts them in one order.
@@ -168,7 +177,15 @@ class DeliveryIT {
         long v = version;
         saves.add(
             executor.submit(
-                () -> delivery.save(id, me, item, v, "{\"v\":" + v + ",\"i\":\"" + item + "\"}")));
+                () ->
+                    delivery.save(
+                        id,
+                        me,
+                        token(id),
+                        item,
+                        v,
+                        "{\"v\":" + v + ",\"i\":\"" + item + "\"}",
+                        IP)));
       }
     }
     int acknowledged = 0;
@@ -192,7 +209,7 @@ class DeliveryIT {
   @Test
   void theQuestionsReachThePageWithoutTheirKey() {
     UserAccount learner = learner();
-    Attempt attempt = delivery.start(assessment(null, 1).getId(), learner.getId());
+    Attempt attempt = delivery.start(assessment(null, 1).getId(), learner.getId(), null, IP);
 
     List<ItemView> items = delivery.items(attempt.getId(), learner.getId());
 
@@ -233,29 +250,32 @@ class DeliveryIT {
     Assessment assessment = assessment(null, 1);
     long me = learner.getId();
 
-    Attempt first = delivery.start(assessment.getId(), me);
-    Attempt again = delivery.start(assessment.getId(), me);
+    Attempt first = delivery.start(assessment.getId(), me, null, IP);
+    Attempt again = delivery.start(assessment.getId(), me, null, IP);
     assertEquals(first.getId(), again.getId());
     assertEquals(
         1, Sql.number("SELECT COUNT(*) FROM attempt WHERE learner_id = ?", learner.getId()));
     assertTrue(delivery.timeLeft(first.getId(), me).isEmpty(), "no limit, no deadline");
 
-    delivery.save(first.getId(), me, "priem", 1, "{\"choices\":[\"A\",\"B\"]}");
-    Attempt submitted = delivery.submit(first.getId(), me);
+    delivery.save(
+        first.getId(), me, token(first.getId()), "priem", 1, "{\"choices\":[\"A\",\"B\"]}", IP);
+    Attempt submitted = delivery.submit(first.getId(), me, token(first.getId()), IP);
     assertEquals(AttemptStatus.SUBMITTED, submitted.getStatus());
     assertEquals(SubmittedBy.LEARNER, submitted.getSubmittedBy());
     Instant at = submitted.getSubmittedAt();
-    Attempt twice = delivery.submit(first.getId(), me);
+    Attempt twice = delivery.submit(first.getId(), me, token(first.getId()), IP);
     assertEquals(at, twice.getSubmittedAt());
     assertEquals(SubmittedBy.LEARNER, twice.getSubmittedBy());
 
-    SaveResult late = delivery.save(first.getId(), me, "priem", 2, "{\"choices\":[\"A\"]}");
+    SaveResult late =
+        delivery.save(
+            first.getId(), me, token(first.getId()), "priem", 2, "{\"choices\":[\"A\"]}", IP);
     assertEquals(Outcome.SUBMITTED, late.outcome());
     assertEquals(1, late.storedVersion());
     assertEquals(Duration.ZERO, delivery.timeLeft(first.getId(), me).orElseThrow());
 
     DomainException noMore =
-        assertThrows(DomainException.class, () -> delivery.start(assessment.getId(), me));
+        assertThrows(DomainException.class, () -> delivery.start(assessment.getId(), me, null, IP));
     assertEquals("error.delivery.noAttemptsLeft", noMore.messageKey());
   }
 
@@ -263,18 +283,18 @@ class DeliveryIT {
   void pastTheDeadlineASaveIsRefusedAndTheServerSubmits() throws InterruptedException {
     UserAccount learner = learner();
     long me = learner.getId();
-    Attempt attempt = delivery.start(assessment(Duration.ofSeconds(1), 1).getId(), me);
+    Attempt attempt = delivery.start(assessment(Duration.ofSeconds(1), 1).getId(), me, null, IP);
     String id = attempt.getId();
     assertEquals(attempt.getStartedAt().plusSeconds(1), attempt.getDeadlineAt());
     Duration left = delivery.timeLeft(id, me).orElseThrow();
     assertTrue(!left.isNegative() && left.compareTo(Duration.ofSeconds(1)) <= 0, left.toString());
-    SaveResult inTime = delivery.save(id, me, "lucht", 1, "{\"text\":\"blauw\"}");
+    SaveResult inTime = delivery.save(id, me, token(id), "lucht", 1, "{\"text\":\"blauw\"}", IP);
     assertEquals(Outcome.ACCEPTED, inTime.outcome());
 
     Thread.sleep(Duration.between(Instant.now(), attempt.getDeadlineAt()).toMillis() + 200);
 
     assertEquals(Duration.ZERO, delivery.timeLeft(id, me).orElseThrow());
-    SaveResult late = delivery.save(id, me, "lucht", 2, "{\"text\":\"grijs\"}");
+    SaveResult late = delivery.save(id, me, token(id), "lucht", 2, "{\"text\":\"grijs\"}", IP);
     assertEquals(Outcome.EXPIRED, late.outcome());
     assertEquals(1, stored(id, "lucht", "version"));
     assertEquals("ACTIVE", Sql.text("SELECT status FROM attempt WHERE id = ?", id));
@@ -295,17 +315,17 @@ class DeliveryIT {
   void anotherLearnerCannotReachTheAttempt() {
     UserAccount owner = learner();
     UserAccount other = learner();
-    Attempt attempt = delivery.start(assessment(null, 1).getId(), owner.getId());
+    Attempt attempt = delivery.start(assessment(null, 1).getId(), owner.getId(), null, IP);
     String id = attempt.getId();
     long them = other.getId();
 
     List<Runnable> calls =
         List.of(
-            () -> delivery.save(id, them, "hoofdstad", 1, "{\"choice\":\"A\"}"),
+            () -> delivery.save(id, them, token(id), "hoofdstad", 1, "{\"choice\":\"A\"}", IP),
             () -> delivery.items(id, them),
             () -> delivery.receipts(id, them),
             () -> delivery.timeLeft(id, them),
-            () -> delivery.submit(id, them));
+            () -> delivery.submit(id, them, token(id), IP));
     for (Runnable call : calls) {
       DomainException refused = assertThrows(DomainException.class, call::run);
       assertEquals("error.attempt.unknown", refused.messageKey());
@@ -333,23 +353,43 @@ class DeliveryIT {
             Centres.DEFAULT_CENTRE_CODE, "Later", null, now.plusSeconds(3600), null, 1, QUESTIONS);
     assertEquals(
         "error.delivery.closed",
-        assertThrows(DomainException.class, () -> delivery.start(closed.getId(), learner.getId()))
+        assertThrows(
+                DomainException.class,
+                () -> delivery.start(closed.getId(), learner.getId(), null, IP))
             .messageKey());
     assertEquals(
         "error.delivery.notOpen",
-        assertThrows(DomainException.class, () -> delivery.start(later.getId(), learner.getId()))
+        assertThrows(
+                DomainException.class,
+                () -> delivery.start(later.getId(), learner.getId(), null, IP))
             .messageKey());
 
-    Attempt attempt = delivery.start(assessment(null, 1).getId(), learner.getId());
+    Attempt attempt = delivery.start(assessment(null, 1).getId(), learner.getId(), null, IP);
     DomainException unknownItem =
         assertThrows(
             DomainException.class,
-            () -> delivery.save(attempt.getId(), learner.getId(), "bestaat-niet", 1, "{}"));
+            () ->
+                delivery.save(
+                    attempt.getId(),
+                    learner.getId(),
+                    token(attempt.getId()),
+                    "bestaat-niet",
+                    1,
+                    "{}",
+                    IP));
     assertEquals("error.delivery.itemUnknown", unknownItem.messageKey());
     DomainException notJson =
         assertThrows(
             DomainException.class,
-            () -> delivery.save(attempt.getId(), learner.getId(), "lucht", 1, "{kapot"));
+            () ->
+                delivery.save(
+                    attempt.getId(),
+                    learner.getId(),
+                    token(attempt.getId()),
+                    "lucht",
+                    1,
+                    "{kapot",
+                    IP));
     assertEquals("error.delivery.badResponse", notJson.messageKey());
 
     long before = Sql.count("assessment");
@@ -392,6 +432,209 @@ class DeliveryIT {
             .messageKey());
   }
 
+  @Test
+  void aSecondTabTakesOverOnlyWhenConfirmedAndTheFirstIsLockedOut() {
+    UserAccount learner = learner();
+    long me = learner.getId();
+    String id = delivery.start(assessment(null, 1).getId(), me, null, IP).getId();
+
+    DeliveryOpening first = delivery.open(id, me, null, false, IP);
+    assertEquals(DeliveryOpening.Status.OPENED, first.status());
+    assertEquals(
+        Outcome.ACCEPTED,
+        delivery.save(id, me, first.token(), "lucht", 1, "{\"text\":\"blauw\"}", IP).outcome());
+
+    // The same tab reloads: it keeps the attempt.
+    DeliveryOpening reload = delivery.open(id, me, first.token(), false, IP);
+    assertEquals(DeliveryOpening.Status.RESUMED, reload.status());
+    assertEquals(first.token(), reload.token());
+
+    // A second tab (on a phone) asks without confirming: nothing changes.
+    DeliveryOpening asked = delivery.open(id, me, null, false, "198.51.100.7");
+    assertEquals(DeliveryOpening.Status.IN_USE, asked.status());
+    assertNull(asked.token());
+    assertEquals(first.token(), Sql.text("SELECT delivery_token FROM attempt WHERE id = ?", id));
+
+    // It confirms: it holds the attempt now and the first tab can no longer save or submit.
+    DeliveryOpening second = delivery.open(id, me, null, true, "198.51.100.7");
+    assertEquals(DeliveryOpening.Status.TAKEN_OVER, second.status());
+    assertNotEquals(first.token(), second.token());
+    SaveResult locked =
+        delivery.save(id, me, first.token(), "lucht", 2, "{\"text\":\"grijs\"}", IP);
+    assertEquals(Outcome.LOCKED, locked.outcome());
+    assertEquals(1, locked.storedVersion());
+    assertEquals(1, stored(id, "lucht", "version"));
+    DomainException refused =
+        assertThrows(DomainException.class, () -> delivery.submit(id, me, first.token(), IP));
+    assertEquals("error.delivery.locked", refused.messageKey());
+    assertEquals("ACTIVE", Sql.text("SELECT status FROM attempt WHERE id = ?", id));
+
+    SaveResult fromPhone =
+        delivery.save(id, me, second.token(), "lucht", 2, "{\"text\":\"grijs\"}", "198.51.100.7");
+    assertEquals(Outcome.ACCEPTED, fromPhone.outcome());
+    assertEquals(
+        SubmittedBy.LEARNER,
+        delivery.submit(id, me, second.token(), "198.51.100.7").getSubmittedBy());
+
+    // Both sides of the takeover are in the log the teacher sees, in order.
+    List<IntegrityEventKind> kinds =
+        delivery.integrityLog(id, teacher().getId()).stream().map(AttemptEvent::getKind).toList();
+    assertEquals(
+        List.of(
+            IntegrityEventKind.START,
+            IntegrityEventKind.RESUME,
+            IntegrityEventKind.TAKEOVER,
+            IntegrityEventKind.LOCKED_OUT,
+            IntegrityEventKind.LOCKED_OUT,
+            IntegrityEventKind.SUBMIT),
+        kinds);
+    AttemptEvent takeover =
+        delivery.integrityLog(id, teacher().getId()).stream()
+            .filter(e -> e.getKind() == IntegrityEventKind.TAKEOVER)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("198.51.100.7", takeover.getIp());
+    assertTrue(takeover.getDetail().contains(IP), takeover.getDetail());
+  }
+
+  @Test
+  void focusAndAddressChangesAreLoggedAndOnlyTeachersOfTheCentreReadTheLog() {
+    UserAccount learner = learner();
+    long me = learner.getId();
+    String id = delivery.start(assessment(null, 1).getId(), me, null, IP).getId();
+    String token = delivery.open(id, me, null, false, IP).token();
+
+    assertTrue(delivery.report(id, me, token, IntegrityEventKind.FOCUS_LOST, "tab hidden", IP));
+    assertTrue(delivery.report(id, me, token, IntegrityEventKind.FOCUS_REGAINED, null, IP));
+    assertFalse(delivery.report(id, me, "not-the-token", IntegrityEventKind.FOCUS_LOST, null, IP));
+    DomainException notClient =
+        assertThrows(
+            DomainException.class,
+            () -> delivery.report(id, me, token, IntegrityEventKind.SUBMIT, null, IP));
+    assertEquals("error.delivery.badEvent", notClient.messageKey());
+
+    // The learner's phone switches from wifi to 4G mid-exam.
+    delivery.save(id, me, token, "lucht", 1, "{\"text\":\"blauw\"}", "203.0.113.9");
+
+    List<AttemptEvent> log = delivery.integrityLog(id, teacher().getId());
+    assertEquals(
+        List.of(
+            IntegrityEventKind.START,
+            IntegrityEventKind.FOCUS_LOST,
+            IntegrityEventKind.FOCUS_REGAINED,
+            IntegrityEventKind.IP_CHANGE),
+        log.stream().map(AttemptEvent::getKind).toList());
+    assertEquals("tab hidden", log.get(1).getDetail());
+    assertEquals("from " + IP + " to 203.0.113.9", log.get(3).getDetail());
+
+    for (long outsider : List.of(me, learner().getId())) {
+      assertEquals(
+          "error.attempt.unknown",
+          assertThrows(DomainException.class, () -> delivery.integrityLog(id, outsider))
+              .messageKey());
+    }
+  }
+
+  @Test
+  void accessCodeAndAllowedAddressesAreCheckedAtStartAndOnTheWay() {
+    Assessment assessment = assessment(null, 1);
+    assessments.configureAccess(
+        assessment.getId(), "K3Y-2026", "192.0.2.0/24, 2001:db8::/32", null, Review.SCORE);
+    long me = learner().getId();
+    long id = assessment.getId();
+
+    assertEquals(
+        "error.delivery.accessCode",
+        assertThrows(DomainException.class, () -> delivery.start(id, me, null, IP)).messageKey());
+    assertEquals(
+        "error.delivery.accessCode",
+        assertThrows(DomainException.class, () -> delivery.start(id, me, "k3y-2026", IP))
+            .messageKey());
+    DomainException outside =
+        assertThrows(DomainException.class, () -> delivery.start(id, me, "K3Y-2026", "10.1.1.1"));
+    assertEquals("error.delivery.ipNotAllowed", outside.messageKey());
+    assertEquals(0, Sql.number("SELECT COUNT(*) FROM attempt WHERE learner_id = ?", me));
+
+    // IPv6 inside the range, and an IPv4-mapped address of the IPv4 range, both pass.
+    String attempt = delivery.start(id, me, " K3Y-2026 ", "2001:db8::42").getId();
+    String token = delivery.open(attempt, me, null, false, "::ffff:192.0.2.77").token();
+    assertEquals(
+        "error.delivery.ipNotAllowed",
+        assertThrows(
+                DomainException.class,
+                () -> delivery.save(attempt, me, token, "lucht", 1, "{\"text\":\"x\"}", "10.9.9.9"))
+            .messageKey());
+    assertEquals(
+        0, Sql.number("SELECT COUNT(*) FROM attempt_response WHERE attempt_id = ?", attempt));
+
+    for (String bad : List.of("192.0.2.0/33", "hallo", "10.0.0.0/8 en meer")) {
+      DomainException invalid =
+          assertThrows(
+              DomainException.class,
+              () -> assessments.configureAccess(id, null, bad, null, Review.SCORE));
+      assertEquals("error.assessment.invalid", invalid.messageKey());
+    }
+    assertEquals(
+        "error.assessment.invalid",
+        assertThrows(
+                DomainException.class,
+                () -> assessments.configureAccess(id, "a b c d", null, null, Review.SCORE))
+            .messageKey());
+  }
+
+  @Test
+  void anAccommodationGivesExtraTimeAndAnExtraAttempt() {
+    Assessment assessment = assessment(Duration.ofMinutes(30), 1);
+    long me = learner().getId();
+    long other = learner().getId();
+    assessments.accommodate(assessment.getId(), me, 50, 1, "dyslexie");
+
+    Attempt mine = delivery.start(assessment.getId(), me, null, IP);
+    Attempt theirs = delivery.start(assessment.getId(), other, null, IP);
+    assertEquals(
+        Duration.ofMinutes(45), Duration.between(mine.getStartedAt(), mine.getDeadlineAt()));
+    assertEquals(
+        Duration.ofMinutes(30), Duration.between(theirs.getStartedAt(), theirs.getDeadlineAt()));
+
+    delivery.submit(mine.getId(), me, token(mine.getId()), IP);
+    delivery.submit(theirs.getId(), other, token(theirs.getId()), IP);
+    Attempt second = delivery.start(assessment.getId(), me, null, IP);
+    assertNotEquals(mine.getId(), second.getId());
+    assertEquals(
+        "error.delivery.noAttemptsLeft",
+        assertThrows(
+                DomainException.class, () -> delivery.start(assessment.getId(), other, null, IP))
+            .messageKey());
+
+    assertEquals(
+        "error.assessment.invalid",
+        assertThrows(
+                DomainException.class,
+                () -> assessments.accommodate(assessment.getId(), me, 201, 0, null))
+            .messageKey());
+    assertTrue(assessments.accommodate(assessment.getId(), me, 0, 0, null).isEmpty());
+    assertEquals(
+        0,
+        Sql.number(
+            "SELECT COUNT(*) FROM assessment_accommodation WHERE assessment_id = ?",
+            assessment.getId()));
+  }
+
+  // The delivery (tab) each attempt is saved from in these tests: opened once, as its owner.
+  private String token(String attemptId) {
+    return tokens.computeIfAbsent(
+        attemptId,
+        id ->
+            delivery
+                .open(
+                    id,
+                    Sql.number("SELECT learner_id FROM attempt WHERE id = ?", id),
+                    null,
+                    true,
+                    IP)
+                .token());
+  }
+
   private Assessment assessment(Duration limit, int maxAttempts) {
     return assessments.create(
         Centres.DEFAULT_CENTRE_CODE,
@@ -401,6 +644,15 @@ class DeliveryIT {
         null,
         maxAttempts,
         QUESTIONS);
+  }
+
+  private UserAccount teacher() {
+    return accounts.create(
+        Centres.DEFAULT_CENTRE_CODE,
+        "it-leraar-" + UUID.randomUUID().toString().substring(0, 8),
+        "Test leraar",
+        "een-lang-wachtwoord",
+        EnumSet.of(Role.TEACHER));
   }
 
   private UserAccount learner() {

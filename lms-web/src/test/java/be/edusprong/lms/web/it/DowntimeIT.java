@@ -55,6 +55,8 @@ class DowntimeIT {
     return Deployments.lmsWar(DowntimeIT.class, PlatformClock.class);
   }
 
+  private static final String IP = "192.0.2.10";
+
   @Inject AccountService accounts;
   @Inject AssessmentService assessments;
   @Inject DeliveryService delivery;
@@ -66,9 +68,9 @@ class DowntimeIT {
     long runner = learner().getId();
     long latecomer = learner().getId();
     long quick = learner().getId();
-    Attempt running = delivery.start(assessment(Duration.ofMinutes(10)).getId(), runner);
-    Attempt later = delivery.start(assessment(Duration.ofMinutes(10)).getId(), latecomer);
-    Attempt over = delivery.start(assessment(Duration.ofSeconds(1)).getId(), quick);
+    Attempt running = delivery.start(assessment(Duration.ofMinutes(10)).getId(), runner, null, IP);
+    Attempt later = delivery.start(assessment(Duration.ofMinutes(10)).getId(), latecomer, null, IP);
+    Attempt over = delivery.start(assessment(Duration.ofSeconds(1)).getId(), quick, null, IP);
     Instant start = running.getStartedAt();
     Instant deadline = running.getDeadlineAt();
     assertEquals(start.plus(Duration.ofMinutes(10)), deadline);
@@ -147,7 +149,7 @@ class DowntimeIT {
   @Test
   void theSchedulerBeatsAndSubmitsAtTheDeadlineWithNoBrowser() throws InterruptedException {
     long me = learner().getId();
-    Attempt attempt = delivery.start(assessment(Duration.ofSeconds(1)).getId(), me);
+    Attempt attempt = delivery.start(assessment(Duration.ofSeconds(1)).getId(), me, null, IP);
     String id = attempt.getId();
 
     Instant giveUp = Instant.now().plusSeconds(30);

@@ -1,0 +1,159 @@
+package be.edusprong.lms.web.api;
+
+import be.edusprong.lms.assessment.delivery.Receipt;
+import be.edusprong.lms.domain.delivery.Attempt;
+import be.edusprong.lms.domain.delivery.AttemptEvent;
+import be.edusprong.lms.domain.delivery.ItemView;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON shapes of the delivery API, one method per shape, as documented in {@code
+ * docs/delivery-api.md}. Times are ISO-8601 in UTC with milliseconds ({@link Instant#toString()});
+ * durations are whole milliseconds in members named {@code ...Ms}. Absent values are JSON {@code
+ * null}, never left out, so clients can rely on every member being there.
+ */
+final class ApiJson {
+  private ApiJson() {}
+
+  /**
+   * An attempt as the learner may see it while taking it.
+   *
+   * <pre>{@code
+   * {"id": "<uuid>", "assessmentId": 7, "status": "ACTIVE" | "SUBMITTED",
+   *  "startedAt": "...", "deadline": "..." | null, "serverTime": "...", "timeLeftMs": 1234 | null,
+   *  "submittedAt": null | "...", "submittedBy": null | "LEARNER" | "SERVER", "receiptCount": 3}
+   * }</pre>
+   */
+  static JsonObject attempt(Attempt attempt, Instant serverTime, Optional<Duration> timeLeft) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("id", attempt.getId())
+            .add("assessmentId", attempt.getAssessmentId())
+            .add("status", attempt.getStatus().name())
+            .add("startedAt", attempt.getStartedAt().toString());
+    time(b, "deadline", attempt.getDeadlineAt());
+    b.add("serverTime", serverTime.toString());
+    if (timeLeft.isPresent()) {
+      b.add("timeLeftMs", timeLeft.get().toMillis());
+    } else {
+      b.addNull("timeLeftMs");
+    }
+    time(b, "submittedAt", attempt.getSubmittedAt());
+    if (attempt.getSubmittedBy() == null) {
+      b.addNull("submittedBy");
+    } else {
+      b.add("submittedBy", attempt.getSubmittedBy().name());
+    }
+    return b.add("receiptCount", attempt.getReceiptCount()).build();
+  }
+
+  /**
+   * A question without its key (see {@link ItemView}).
+   *
+   * <pre>{@code
+   * {"position": 1, "identifier": "q1", "type": "CHOICE_SINGLE", "stemHtml": "...",
+   *  "missingWordIndex": -1, "choices": [{"id": "A", "html": "..."}],
+   *  "premises": [{"id": "...", "html": "..."}], "answers": ["..."],
+   *  "savedVersion": 0, "savedResponse": null | <the saved response, as JSON>}
+   * }</pre>
+   */
+  static JsonObject item(ItemView view) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("position", view.position())
+            .add("identifier", view.identifier())
+            .add("type", view.type().name())
+            .add("stemHtml", view.stemHtml())
+            .add("missingWordIndex", view.missingWordIndex())
+            .add("choices", options(view.choices()))
+            .add("premises", options(view.premises()));
+    JsonArrayBuilder answers = Json.createArrayBuilder();
+    view.answers().forEach(answers::add);
+    b.add("answers", answers).add("savedVersion", view.savedVersion());
+    if (view.savedPayload() == null) {
+      b.addNull("savedResponse");
+    } else {
+      try (JsonReader reader = Json.createReader(new StringReader(view.savedPayload()))) {
+        b.add("savedResponse", reader.readValue());
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * A receipt, as in the receipt list ({@code ReceiptExport}).
+   *
+   * <pre>{@code
+   * {"attemptId": "...", "sequence": 1, "itemIdentifier": "q1", "responseDigest": "<hex>",
+   *  "responseVersion": 1, "serverTime": "...", "previousHash": "<hex>", "hash": "<hex>",
+   *  "signature": "<base64>"}
+   * }</pre>
+   */
+  static JsonObject receipt(Receipt r) {
+    return Json.createObjectBuilder()
+        .add("attemptId", r.attemptId())
+        .add("sequence", r.sequence())
+        .add("itemIdentifier", r.itemIdentifier())
+        .add("responseDigest", r.responseDigest())
+        .add("responseVersion", r.responseVersion())
+        .add("serverTime", r.serverTime().toString())
+        .add("previousHash", r.previousHash())
+        .add("hash", r.hash())
+        .add("signature", r.signature())
+        .build();
+  }
+
+  /**
+   * One entry of the integrity log.
+   *
+   * <pre>{@code
+   * {"kind": "TAKEOVER", "at": "...", "ip": "10.0.0.5" | null, "detail": "..." | null}
+   * }</pre>
+   */
+  static JsonObject event(AttemptEvent e) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder().add("kind", e.getKind().name()).add("at", e.getAt().toString());
+    nullable(b, "ip", e.getIp());
+    nullable(b, "detail", e.getDetail());
+    return b.build();
+  }
+
+  static JsonArrayBuilder array(List<JsonObject> values) {
+    JsonArrayBuilder a = Json.createArrayBuilder();
+    values.forEach(a::add);
+    return a;
+  }
+
+  private static JsonArrayBuilder options(List<ItemView.Option> options) {
+    JsonArrayBuilder a = Json.createArrayBuilder();
+    for (ItemView.Option o : options) {
+      a.add(Json.createObjectBuilder().add("id", o.id()).add("html", o.html()));
+    }
+    return a;
+  }
+
+  private static void time(JsonObjectBuilder b, String name, Instant value) {
+    if (value == null) {
+      b.addNull(name);
+    } else {
+      b.add(name, value.toString());
+    }
+  }
+
+  static void nullable(JsonObjectBuilder b, String name, String value) {
+    if (value == null) {
+      b.addNull(name);
+    } else {
+      b.add(name, value);
+    }
+  }
+}

@@ -1,0 +1,756 @@
+/*
+ * The exam client (issue 3, point 4): takes an exam through the delivery API (docs/delivery-api.md)
+ * so that no answer is lost.
+ *
+ * - Every change of an answer is put in a save queue with the next response version of its
+ *   question. The queue is kept in localStorage ("lms.exam.queue.<attempt>"), so it survives a
+ *   crash, a closed tab or a dead battery, and is sent in order, one save at a time.
+ * - A save that gets no answer (offline, server down) stays first in the queue and is retried with
+ *   backoff (1 s doubling to 15 s); the page says it is offline. The server acknowledges a save once
+ *   and never lets an older version overwrite a newer one, so retries are safe.
+ * - The delivery token is kept per tab (sessionStorage), so a reload resumes; another tab or device
+ *   has to confirm a takeover, after which this tab is locked.
+ * - The time left comes from the server; the page only counts down between two readings.
+ *
+ * Texts come from the data-t-* attributes of #exam (the page's language). Stems and choices are
+ * HTML that the server sanitized; everything else is set as text.
+ */
+(function () {
+  'use strict';
+
+  var root = document.getElementById('exam');
+  if (!root) {
+    return;
+  }
+  var api = root.dataset.api;
+  var assessmentId = root.dataset.assessment;
+  var body = document.getElementById('exam-body');
+  var notice = document.getElementById('exam-notice');
+  var timerEl = document.getElementById('exam-timer');
+  var netEl = document.getElementById('exam-net');
+
+  var attempt = null; // the attempt as the server last described it
+  var token = null; // this tab's delivery token
+  var items = []; // the questions
+  var acked = {}; // item -> last acknowledged version
+  var next = {}; // item -> last version handed out
+  var queue = []; // [{item, version, body}], oldest first
+  var sending = false;
+  var locked = false;
+  var ended = false;
+  var offline = false;
+  var retryDelay = 1000;
+  var retryTimer = null;
+  var clockBase = null; // {left: ms, at: performance.now()} from the server's last reading
+  var debounce = {};
+  var lastAsked = 0;
+
+  function t(key, args) {
+    var text = root.dataset['t' + key.charAt(0).toUpperCase() + key.slice(1)] || key;
+    (args || []).forEach(function (a, i) {
+      text = text.split('{' + i + '}').join(String(a));
+    });
+    return text;
+  }
+
+  function queueKey() {
+    return 'lms.exam.queue.' + attempt.id;
+  }
+
+  function tokenKey() {
+    return 'lms.exam.token.' + attempt.id;
+  }
+
+  function persistQueue() {
+    try {
+      if (queue.length) {
+        localStorage.setItem(queueKey(), JSON.stringify(queue));
+      } else {
+        localStorage.removeItem(queueKey());
+      }
+    } catch (e) {
+      // Storage full or disabled: the queue still lives in memory.
+    }
+  }
+
+  function call(method, path, payload, headers) {
+    var init = {
+      method: method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: Object.assign({Accept: 'application/json'}, headers || {})
+    };
+    if (payload !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    }
+    return fetch(api + path, init).then(function (response) {
+      return response.text().then(function (text) {
+        var json = null;
+        try {
+          json = text ? JSON.parse(text) : null;
+        } catch (e) {
+          json = null;
+        }
+        return {status: response.status, json: json};
+      });
+    });
+  }
+
+  function say(text, kind, action) {
+    notice.textContent = '';
+    if (!text) {
+      return;
+    }
+    var p = document.createElement('p');
+    p.className = kind === 'error' ? 'msg-error' : 'msg-info';
+    p.textContent = text;
+    notice.appendChild(p);
+    if (action) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'btn';
+      b.id = action.id;
+      b.textContent = action.label;
+      b.addEventListener('click', action.run);
+      p.appendChild(document.createTextNode(' '));
+      p.appendChild(b);
+    }
+  }
+
+  function fail(result) {
+    var message = result && result.json && result.json.message;
+    say(message || t('error'), 'error');
+  }
+
+  function setNet(isOffline) {
+    offline = isOffline;
+    root.classList.toggle('is-offline', isOffline);
+    if (isOffline) {
+      netEl.textContent = t('offline');
+    } else {
+      netEl.textContent = queue.length ? t('queued', [queue.length]) : '';
+    }
+  }
+
+  // --- start, delivery, items ---------------------------------------------------------------
+
+  function start(accessCode) {
+    call('POST', 'assessments/' + assessmentId + '/attempts', {accessCode: accessCode || null})
+      .then(function (r) {
+        if (r.status === 201) {
+          attempt = r.json;
+          readClock(attempt);
+          try {
+            token = sessionStorage.getItem(tokenKey());
+            queue = JSON.parse(localStorage.getItem(queueKey()) || '[]');
+          } catch (e) {
+            queue = [];
+          }
+          openDelivery(false);
+        } else if (r.json && r.json.error === 'error.delivery.accessCode') {
+          askAccessCode(accessCode ? r.json.message : null);
+        } else {
+          fail(r);
+          body.textContent = '';
+          backLink(body);
+        }
+      })
+      .catch(function () {
+        setNet(true);
+        setTimeout(function () {
+          start(accessCode);
+        }, 3000);
+      });
+  }
+
+  function askAccessCode(error) {
+    body.textContent = '';
+    var form = document.createElement('form');
+    form.className = 'card access-code';
+    var label = document.createElement('label');
+    label.htmlFor = 'exam-code';
+    label.textContent = t('accesscode');
+    var input = document.createElement('input');
+    input.id = 'exam-code';
+    input.autocomplete = 'off';
+    input.required = true;
+    var button = document.createElement('button');
+    button.type = 'submit';
+    button.className = 'btn';
+    button.id = 'exam-begin';
+    button.textContent = t('begin');
+    form.append(label, input, button);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      start(input.value);
+    });
+    body.appendChild(form);
+    if (error) {
+      say(error, 'error');
+    }
+    input.focus();
+  }
+
+  function openDelivery(takeover) {
+    call('POST', 'attempts/' + attempt.id + '/delivery', {token: token, takeover: takeover})
+      .then(function (r) {
+        var status = r.json && r.json.status;
+        if (status === 'OPENED' || status === 'RESUMED' || status === 'TAKEN_OVER') {
+          token = r.json.token;
+          locked = false;
+          try {
+            sessionStorage.setItem(tokenKey(), token);
+          } catch (e) {
+            // no sessionStorage: a reload will ask to take over
+          }
+          say('');
+          loadItems();
+        } else if (status === 'IN_USE') {
+          say(t('inuse'), 'info', {id: 'exam-takeover', label: t('takeover'), run: function () {
+            openDelivery(true);
+          }});
+          body.textContent = '';
+        } else if (status === 'SUBMITTED') {
+          showEnd();
+        } else {
+          fail(r);
+        }
+      })
+      .catch(function () {
+        setNet(true);
+        setTimeout(function () {
+          openDelivery(takeover);
+        }, 3000);
+      });
+  }
+
+  function loadItems() {
+    call('GET', 'attempts/' + attempt.id + '/items').then(function (r) {
+      if (r.status !== 200) {
+        fail(r);
+        return;
+      }
+      items = r.json.items;
+      items.forEach(function (item) {
+        acked[item.identifier] = item.savedVersion;
+        next[item.identifier] = Math.max(next[item.identifier] || 0, item.savedVersion);
+      });
+      // Answers still queued on this device are newer than what the server has: show and send.
+      queue = queue.filter(function (q) {
+        return q.version > (acked[q.item] || 0);
+      });
+      queue.forEach(function (q) {
+        next[q.item] = Math.max(next[q.item] || 0, q.version);
+      });
+      persistQueue();
+      render();
+      tick();
+      pump();
+    });
+  }
+
+  // --- rendering -----------------------------------------------------------------------------
+
+  function latestResponse(item) {
+    for (var i = queue.length - 1; i >= 0; i--) {
+      if (queue[i].item === item.identifier) {
+        return JSON.parse(queue[i].body);
+      }
+    }
+    return item.savedResponse;
+  }
+
+  function render() {
+    body.textContent = '';
+    var form = document.createElement('form');
+    form.className = 'exam-questions';
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+    });
+    items.forEach(function (item) {
+      form.appendChild(renderItem(item));
+    });
+    var actions = document.createElement('p');
+    actions.className = 'exam-actions';
+    var submit = document.createElement('button');
+    submit.type = 'button';
+    submit.className = 'btn';
+    submit.id = 'exam-submit';
+    submit.textContent = t('submit');
+    submit.addEventListener('click', submitAttempt);
+    actions.appendChild(submit);
+    form.appendChild(actions);
+    body.appendChild(form);
+    items.forEach(function (item) {
+      showState(item.identifier);
+    });
+  }
+
+  function renderItem(item) {
+    var id = item.identifier;
+    var section = document.createElement('section');
+    section.className = 'question card';
+    section.dataset.question = id;
+    section.dataset.type = item.type;
+    var h = document.createElement('h2');
+    h.textContent = t('question', [item.position]);
+    h.id = 'h-' + id;
+    section.setAttribute('aria-labelledby', h.id);
+    var stem = document.createElement('div');
+    stem.className = 'stem';
+    stem.innerHTML = item.stemHtml; // sanitized by the server
+    section.append(h, stem);
+    var saved = latestResponse(item) || {};
+    var name = 'q-' + id;
+
+    function choiceList(type, options, checked) {
+      var list = document.createElement('div');
+      list.className = 'choices';
+      list.setAttribute('role', type === 'radio' ? 'radiogroup' : 'group');
+      list.setAttribute('aria-labelledby', h.id);
+      options.forEach(function (o) {
+        var label = document.createElement('label');
+        var input = document.createElement('input');
+        input.type = type;
+        input.name = name;
+        input.value = o.id;
+        input.checked = checked(o.id);
+        input.addEventListener('change', function () {
+          changed(item);
+        });
+        var span = document.createElement('span');
+        if (o.html !== undefined) {
+          span.innerHTML = o.html; // sanitized by the server
+        } else {
+          span.textContent = o.text;
+        }
+        label.append(input, span);
+        list.appendChild(label);
+      });
+      return list;
+    }
+
+    switch (item.type) {
+      case 'CHOICE_SINGLE':
+        section.appendChild(choiceList('radio', item.choices, function (c) {
+          return saved.choice === c;
+        }));
+        break;
+      case 'TRUE_FALSE':
+        section.appendChild(choiceList('radio', [
+          {id: 'TRUE', text: t('true')}, {id: 'FALSE', text: t('false')}
+        ], function (c) {
+          return saved.choice === c;
+        }));
+        break;
+      case 'CHOICE_MULTIPLE':
+        section.appendChild(choiceList('checkbox', item.choices, function (c) {
+          return (saved.choices || []).indexOf(c) >= 0;
+        }));
+        break;
+      case 'SHORT_ANSWER':
+      case 'NUMERICAL':
+      case 'ESSAY': {
+        var field = document.createElement('div');
+        field.className = 'field';
+        var label = document.createElement('label');
+        label.htmlFor = 'a-' + id;
+        label.textContent = t('answer');
+        var input = document.createElement(item.type === 'ESSAY' ? 'textarea' : 'input');
+        input.id = 'a-' + id;
+        input.name = name;
+        input.autocomplete = 'off';
+        if (item.type === 'NUMERICAL') {
+          input.inputMode = 'decimal';
+        }
+        if (item.type === 'ESSAY') {
+          input.rows = 8;
+        }
+        input.value = saved.text || '';
+        input.addEventListener('input', function () {
+          clearTimeout(debounce[id]);
+          debounce[id] = setTimeout(function () {
+            changed(item);
+          }, 700);
+        });
+        input.addEventListener('change', function () {
+          clearTimeout(debounce[id]);
+          changed(item);
+        });
+        field.append(label, input);
+        section.appendChild(field);
+        break;
+      }
+      case 'MATCHING':
+        item.premises.forEach(function (p, i) {
+          var row = document.createElement('div');
+          row.className = 'match-row';
+          var label = document.createElement('label');
+          label.htmlFor = 'a-' + id + '-' + i;
+          label.innerHTML = p.html; // sanitized by the server
+          var select = document.createElement('select');
+          select.id = 'a-' + id + '-' + i;
+          select.dataset.premise = p.id;
+          var none = document.createElement('option');
+          none.value = '';
+          none.textContent = t('choose');
+          select.appendChild(none);
+          item.answers.forEach(function (a) {
+            var option = document.createElement('option');
+            option.value = a;
+            option.textContent = a;
+            select.appendChild(option);
+          });
+          select.value = (saved.pairs || {})[p.id] || '';
+          select.addEventListener('change', function () {
+            changed(item);
+          });
+          row.append(label, select);
+          section.appendChild(row);
+        });
+        break;
+      default:
+        break;
+    }
+    var state = document.createElement('p');
+    state.className = 'q-state meta';
+    state.setAttribute('aria-live', 'polite');
+    section.appendChild(state);
+    return section;
+  }
+
+  function collect(item) {
+    var section = body.querySelector('[data-question="' + CSS.escape(item.identifier) + '"]');
+    switch (item.type) {
+      case 'CHOICE_SINGLE':
+      case 'TRUE_FALSE': {
+        var c = section.querySelector('input:checked');
+        return c ? {choice: c.value} : null;
+      }
+      case 'CHOICE_MULTIPLE':
+        return {choices: Array.prototype.map.call(section.querySelectorAll('input:checked'),
+          function (i) {
+            return i.value;
+          }).sort()};
+      case 'SHORT_ANSWER':
+      case 'NUMERICAL':
+      case 'ESSAY':
+        return {text: section.querySelector('input, textarea').value};
+      case 'MATCHING': {
+        var pairs = {};
+        section.querySelectorAll('select').forEach(function (s) {
+          if (s.value) {
+            pairs[s.dataset.premise] = s.value;
+          }
+        });
+        return {pairs: pairs};
+      }
+      default:
+        return null;
+    }
+  }
+
+  function answered(item) {
+    var r = latestResponse(item);
+    if (!r) {
+      return false;
+    }
+    if (r.choice) {
+      return true;
+    }
+    if (r.choices) {
+      return r.choices.length > 0;
+    }
+    if (r.text !== undefined) {
+      return r.text.trim() !== '';
+    }
+    if (r.pairs) {
+      return Object.keys(r.pairs).length > 0;
+    }
+    return false;
+  }
+
+  function showState(itemId) {
+    var section = body.querySelector('[data-question="' + CSS.escape(itemId) + '"]');
+    if (!section) {
+      return;
+    }
+    var el = section.querySelector('.q-state');
+    var pending = queue.some(function (q) {
+      return q.item === itemId;
+    });
+    var state;
+    if (pending) {
+      state = offline ? 'queued' : 'saving';
+      el.textContent = offline ? t('queued', [1]) : t('saving');
+    } else if (acked[itemId] > 0) {
+      state = 'saved';
+      el.textContent = t('saved');
+    } else {
+      state = 'empty';
+      el.textContent = t('unanswered');
+    }
+    section.dataset.state = state;
+  }
+
+  // --- saving --------------------------------------------------------------------------------
+
+  function changed(item) {
+    if (ended || locked) {
+      return;
+    }
+    var response = collect(item);
+    if (response === null) {
+      return;
+    }
+    var id = item.identifier;
+    var version = Math.max(next[id] || 0, acked[id] || 0) + 1;
+    next[id] = version;
+    var entry = {item: id, version: version, body: JSON.stringify(response)};
+    // An answer not yet on its way is replaced by the newer one (same question, higher version).
+    var waiting = queue.findIndex(function (q, i) {
+      return q.item === id && !(sending && i === 0);
+    });
+    if (waiting >= 0) {
+      queue[waiting] = entry;
+    } else {
+      queue.push(entry);
+    }
+    persistQueue();
+    showState(id);
+    setNet(offline);
+    pump();
+  }
+
+  function pump() {
+    if (sending || locked || ended || !queue.length || !token) {
+      return;
+    }
+    sending = true;
+    var entry = queue[0];
+    call('PUT', 'attempts/' + attempt.id + '/responses/' + encodeURIComponent(entry.item),
+      entry.body, {'X-Delivery-Token': token, 'X-Response-Version': String(entry.version)})
+      .then(function (r) {
+        sending = false;
+        var outcome = r.json && r.json.outcome;
+        if (r.status === 200) {
+          acked[entry.item] = Math.max(acked[entry.item] || 0, entry.version);
+          done(entry);
+        } else if (outcome === 'STALE' || outcome === 'CONFLICT') {
+          // The server holds a newer answer (another tab or device): show that one.
+          done(entry);
+          say(t('stale'), 'info');
+          refreshItems();
+        } else if (outcome === 'LOCKED') {
+          locked = true;
+          say(t('locked'), 'error', {id: 'exam-takeover', label: t('takeover'), run: function () {
+            openDelivery(true);
+          }});
+        } else if (r.status === 410) {
+          showEnd();
+        } else if (r.status === 401 || r.status === 403) {
+          // Logged out (session expired): the queue stays on this device for after the login.
+          fail(r);
+        } else if (r.status >= 400 && r.status < 500) {
+          done(entry);
+          fail(r);
+        } else {
+          retry();
+          return;
+        }
+        if (offline) {
+          setNet(false);
+        }
+        retryDelay = 1000;
+        pump();
+      })
+      .catch(function () {
+        sending = false;
+        setNet(true);
+        items.forEach(function (i) {
+          showState(i.identifier);
+        });
+        retry();
+      });
+  }
+
+  function done(entry) {
+    if (queue[0] === entry) {
+      queue.shift();
+    }
+    persistQueue();
+    showState(entry.item);
+    setNet(offline);
+  }
+
+  function retry() {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(pump, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 15000);
+  }
+
+  function refreshItems() {
+    call('GET', 'attempts/' + attempt.id + '/items').then(function (r) {
+      if (r.status === 200) {
+        items = r.json.items;
+        items.forEach(function (item) {
+          acked[item.identifier] = item.savedVersion;
+          next[item.identifier] = Math.max(next[item.identifier] || 0, item.savedVersion);
+        });
+        render();
+      }
+    });
+  }
+
+  // --- time ----------------------------------------------------------------------------------
+
+  function readClock(a) {
+    clockBase = a.timeLeftMs === null ? null : {left: a.timeLeftMs, at: performance.now()};
+  }
+
+  function tick() {
+    if (ended) {
+      return;
+    }
+    if (clockBase === null) {
+      timerEl.textContent = t('notimelimit');
+      return;
+    }
+    var left = Math.max(0, clockBase.left - (performance.now() - clockBase.at));
+    var s = Math.ceil(left / 1000);
+    var text = Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+    timerEl.textContent = t('timeleft', [text]);
+    timerEl.classList.toggle('low', s <= 60);
+    if (left <= 0) {
+      timerEl.textContent = t('timeup');
+      // The server submits at the deadline; ask every 5 s until it says so.
+      if (performance.now() - lastAsked > 5000) {
+        lastAsked = performance.now();
+        refreshAttempt();
+      }
+    }
+  }
+
+  function refreshAttempt() {
+    if (!attempt) {
+      return;
+    }
+    call('GET', 'attempts/' + attempt.id).then(function (r) {
+      if (r.status === 200) {
+        attempt = r.json;
+        readClock(attempt);
+        if (attempt.status === 'SUBMITTED') {
+          showEnd();
+        }
+      }
+      if (offline && r.status < 500) {
+        setNet(false);
+        pump();
+      }
+    }).catch(function () {
+      setNet(true);
+    });
+  }
+
+  setInterval(tick, 1000);
+  setInterval(refreshAttempt, 30000);
+
+  // --- focus, network ------------------------------------------------------------------------
+
+  document.addEventListener('visibilitychange', function () {
+    if (!token || ended || locked) {
+      return;
+    }
+    call('POST', 'attempts/' + attempt.id + '/events', {
+      kind: document.hidden ? 'FOCUS_LOST' : 'FOCUS_REGAINED',
+      detail: document.hidden ? 'page hidden' : 'page visible'
+    }, {'X-Delivery-Token': token}).catch(function () {
+      // best effort: the log is for the teacher, the answers are what must not be lost
+    });
+  });
+  window.addEventListener('offline', function () {
+    setNet(true);
+  });
+  window.addEventListener('online', function () {
+    retryDelay = 1000;
+    clearTimeout(retryTimer);
+    pump();
+    refreshAttempt();
+  });
+
+  // --- submit and the end --------------------------------------------------------------------
+
+  function submitAttempt() {
+    if (queue.length) {
+      say(t('waitforsync'), 'info');
+      pump();
+      return;
+    }
+    var open = items.filter(function (i) {
+      return i.type !== 'DESCRIPTION' && !answered(i);
+    }).length;
+    var question = open ? t('confirmunanswered', [open]) : t('confirmsubmit');
+    if (!window.confirm(question)) {
+      return;
+    }
+    call('POST', 'attempts/' + attempt.id + '/submit', undefined, {'X-Delivery-Token': token})
+      .then(function (r) {
+        if (r.status === 200) {
+          attempt = r.json;
+          showEnd();
+        } else {
+          fail(r);
+        }
+      })
+      .catch(function () {
+        setNet(true);
+        say(t('waitforsync'), 'info');
+      });
+  }
+
+  function showEnd() {
+    ended = true;
+    clearTimeout(retryTimer);
+    try {
+      localStorage.removeItem(queueKey());
+      sessionStorage.removeItem(tokenKey());
+    } catch (e) {
+      // nothing to clean
+    }
+    call('GET', 'attempts/' + attempt.id).then(function (r) {
+      if (r.status === 200) {
+        attempt = r.json;
+      }
+      timerEl.textContent = '';
+      netEl.textContent = '';
+      body.textContent = '';
+      var card = document.createElement('div');
+      card.className = 'card exam-end';
+      card.id = 'exam-end';
+      var p = document.createElement('p');
+      p.textContent = t('submitted', [new Date(attempt.submittedAt).toLocaleString()]);
+      var receipts = document.createElement('a');
+      receipts.className = 'btn';
+      receipts.id = 'exam-receipts';
+      receipts.href = api + 'attempts/' + attempt.id + '/receipts';
+      receipts.download = 'ontvangstbewijzen-' + attempt.id + '.json';
+      receipts.textContent = t('receipts', [attempt.receiptCount]);
+      card.append(p, receipts);
+      backLink(card);
+      body.appendChild(card);
+      say('');
+    });
+  }
+
+  function backLink(parent) {
+    var back = document.createElement('p');
+    var a = document.createElement('a');
+    a.href = root.dataset.list;
+    a.textContent = t('back');
+    back.appendChild(a);
+    parent.appendChild(back);
+  }
+
+  start(null);
+})();
