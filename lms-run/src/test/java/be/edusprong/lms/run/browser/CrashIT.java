@@ -105,7 +105,7 @@ class CrashIT {
               "burst-" + id);
       t.start();
     }
-    while (ackCount.get() < 60) {
+    while (ackCount.get() < 200) {
       Thread.sleep(20);
     }
     Instant killed = platform.crashAndRestart();
