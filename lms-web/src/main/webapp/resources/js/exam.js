@@ -410,6 +410,22 @@
           section.appendChild(row);
         });
         break;
+      case 'ORDERING':
+        section.appendChild(orderList(item, saved.order, h.id));
+        break;
+      case 'CLOZE':
+      case 'GAP_MATCH':
+        // The stem holds [[G1]], [[G2]], ... where the gaps go: put a control in each.
+        stem.innerHTML = item.stemHtml.replace(/\[\[([A-Za-z0-9]+)\]\]/g, function (m, gap) {
+          return '<span class="gap" data-gap="' + gap + '"></span>';
+        });
+        item.gaps.forEach(function (gap, i) {
+          var place = stem.querySelector('[data-gap="' + gap.id + '"]');
+          if (place) {
+            place.appendChild(gapControl(item, gap, i, (saved.gaps || {})[gap.id] || ''));
+          }
+        });
+        break;
       default:
         break;
     }
@@ -418,6 +434,129 @@
     state.setAttribute('aria-live', 'polite');
     section.appendChild(state);
     return section;
+  }
+
+  // An ordering question: a list the learner rearranges with buttons (works with a keyboard and
+  // a screen reader, unlike dragging).
+  function orderList(item, savedOrder, labelledBy) {
+    var list = document.createElement('ol');
+    list.className = 'order-list';
+    list.setAttribute('aria-labelledby', labelledBy);
+    var byId = {};
+    item.choices.forEach(function (c) {
+      byId[c.id] = c;
+    });
+    var ids = item.choices.map(function (c) {
+      return c.id;
+    });
+    if (savedOrder && savedOrder.length === ids.length && savedOrder.every(function (id) {
+      return byId[id];
+    })) {
+      ids = savedOrder.slice();
+    }
+    function move(li, delta) {
+      var target = delta < 0 ? li.previousElementSibling : li.nextElementSibling;
+      if (!target) {
+        return;
+      }
+      if (delta < 0) {
+        list.insertBefore(li, target);
+      } else {
+        list.insertBefore(target, li);
+      }
+      li.querySelector(delta < 0 ? '.up' : '.down').focus();
+      changed(item);
+    }
+    ids.forEach(function (id) {
+      var li = document.createElement('li');
+      li.dataset.choice = id;
+      var text = document.createElement('span');
+      text.innerHTML = byId[id].html; // sanitized by the server
+      var up = document.createElement('button');
+      up.type = 'button';
+      up.className = 'up';
+      up.textContent = '\u2191';
+      up.setAttribute('aria-label', t('up'));
+      up.addEventListener('click', function () {
+        move(li, -1);
+      });
+      var down = document.createElement('button');
+      down.type = 'button';
+      down.className = 'down';
+      down.textContent = '\u2193';
+      down.setAttribute('aria-label', t('down'));
+      down.addEventListener('click', function () {
+        move(li, 1);
+      });
+      li.append(text, up, down);
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  // One gap of a cloze or gap-match question: a drop-down or a text field, labelled by its number.
+  function gapControl(item, gap, index, value) {
+    var label = t('gap', [index + 1]);
+    var control;
+    if (gap.kind === 'INLINE_CHOICE' || gap.kind === 'GAP_TEXT') {
+      control = document.createElement('select');
+      var none = document.createElement('option');
+      none.value = '';
+      none.textContent = t('choose');
+      control.appendChild(none);
+      (gap.kind === 'GAP_TEXT' ? item.gapTexts : gap.options).forEach(function (o) {
+        var option = document.createElement('option');
+        option.value = o.id;
+        var tmp = document.createElement('span');
+        tmp.innerHTML = o.html; // sanitized by the server; only its text goes in the option
+        option.textContent = tmp.textContent;
+        control.appendChild(option);
+      });
+      control.value = value;
+      control.addEventListener('change', function () {
+        changed(item);
+      });
+    } else if (gap.kind === 'MULTIPLE_RESPONSE') {
+      control = document.createElement('span');
+      control.setAttribute('role', 'group');
+      var ticked = value ? value.split(',') : [];
+      gap.options.forEach(function (o) {
+        var l = document.createElement('label');
+        var box = document.createElement('input');
+        box.type = 'checkbox';
+        box.value = o.id;
+        box.checked = ticked.indexOf(o.id) >= 0;
+        box.addEventListener('change', function () {
+          changed(item);
+        });
+        var span = document.createElement('span');
+        span.innerHTML = o.html; // sanitized by the server
+        l.append(box, span);
+        control.appendChild(l);
+      });
+    } else {
+      control = document.createElement('input');
+      control.autocomplete = 'off';
+      control.size = 12;
+      if (gap.kind === 'NUMERICAL') {
+        control.inputMode = 'decimal';
+      }
+      control.value = value;
+      var id = item.identifier + '/' + gap.id;
+      control.addEventListener('input', function () {
+        clearTimeout(debounce[id]);
+        debounce[id] = setTimeout(function () {
+          changed(item);
+        }, 700);
+      });
+      control.addEventListener('change', function () {
+        clearTimeout(debounce[id]);
+        changed(item);
+      });
+    }
+    control.dataset.gapControl = gap.id;
+    control.setAttribute('aria-label', label);
+    return control;
   }
 
   function collect(item) {
@@ -437,6 +576,29 @@
       case 'NUMERICAL':
       case 'ESSAY':
         return {text: section.querySelector('input, textarea').value};
+      case 'ORDERING':
+        return {order: Array.prototype.map.call(section.querySelectorAll('.order-list li'),
+          function (li) {
+            return li.dataset.choice;
+          })};
+      case 'CLOZE':
+      case 'GAP_MATCH': {
+        var gaps = {};
+        section.querySelectorAll('[data-gap-control]').forEach(function (c) {
+          var v;
+          if (c.tagName === 'SPAN') {
+            v = Array.prototype.map.call(c.querySelectorAll('input:checked'), function (i) {
+              return i.value;
+            }).sort().join(',');
+          } else {
+            v = c.value;
+          }
+          if (v) {
+            gaps[c.dataset.gapControl] = v;
+          }
+        });
+        return {gaps: gaps};
+      }
       case 'MATCHING': {
         var pairs = {};
         section.querySelectorAll('select').forEach(function (s) {
@@ -468,7 +630,11 @@
     if (r.pairs) {
       return Object.keys(r.pairs).length > 0;
     }
-    return false;
+    if (r.gaps) {
+      return Object.keys(r.gaps).length > 0;
+    }
+    // An ordering question always has an order; it counts as answered once it was saved.
+    return !!r.order;
   }
 
   function showState(itemId) {
@@ -740,6 +906,27 @@
       backLink(card);
       body.appendChild(card);
       say('');
+      return call('GET', 'attempts/' + attempt.id + '/review');
+    }).then(function (r) {
+      if (!r || r.status !== 200 || r.json.review === 'NONE') {
+        return;
+      }
+      var result = document.createElement('p');
+      result.id = 'exam-result';
+      if (!r.json.graded) {
+        result.textContent = t('awaitinggrading');
+      } else {
+        var score = t('score', [String(r.json.scoreRaw).replace('.', ','),
+          String(r.json.scoreMax).replace('.', ',')]);
+        if (r.json.passed !== null) {
+          score += ' \u2013 ' + (r.json.passed ? t('passed') : t('failed'));
+        }
+        result.textContent = score;
+      }
+      var card = document.getElementById('exam-end');
+      card.insertBefore(result, card.children[1]);
+    }).catch(function () {
+      // the result is a courtesy; the submission itself is done
     });
   }
 

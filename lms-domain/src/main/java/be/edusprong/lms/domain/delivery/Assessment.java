@@ -64,6 +64,9 @@ public class Assessment {
   @Column(nullable = false, length = 20)
   private Review review = Review.SCORE;
 
+  @Column(name = "shuffle_options", nullable = false)
+  private boolean shuffleOptions;
+
   protected Assessment() {}
 
   Assessment(
@@ -136,6 +139,15 @@ public class Assessment {
   /** The pass mark in percent of the maximum score, or null when the assessment has none. */
   public BigDecimal getPassMarkPercent() {
     return passMarkPercent;
+  }
+
+  /** Whether choice options are shown in a random order per attempt. */
+  public boolean isShuffleOptions() {
+    return shuffleOptions;
+  }
+
+  void setShuffleOptions(boolean shuffleOptions) {
+    this.shuffleOptions = shuffleOptions;
   }
 
   /** What a learner sees after submitting. */

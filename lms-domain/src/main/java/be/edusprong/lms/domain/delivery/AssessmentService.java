@@ -1,8 +1,8 @@
 package be.edusprong.lms.domain.delivery;
 
-import be.edusprong.lms.assessment.gift.GiftParser;
 import be.edusprong.lms.assessment.gift.GiftSyntaxException;
 import be.edusprong.lms.assessment.item.Item;
+import be.edusprong.lms.assessment.item.ItemType;
 import be.edusprong.lms.domain.account.Role;
 import be.edusprong.lms.domain.account.UserAccount;
 import be.edusprong.lms.domain.centre.Centre;
@@ -40,22 +40,9 @@ public class AssessmentService {
   @Inject Clock clock;
 
   /**
-   * Creates an assessment from GIFT questions.
+   * Creates an assessment from GIFT questions: one section with every question, in order.
    *
-   * @param centreCode the centre it belongs to
-   * @param title its title, not blank, at most {@value #MAX_TITLE} characters
-   * @param timeLimit the time limit, whole seconds, positive; null for none
-   * @param opensAt when attempts may start; null for at once
-   * @param closesAt when the window closes, after {@code opensAt}; null for never
-   * @param maxAttempts attempts per learner, {@code >= 1}
-   * @param giftQuestions the questions in order, each the GIFT text of exactly one question
-   * @return the assessment, stored
-   * @throws DomainException {@code error.centre.unknown}; {@code error.assessment.invalid} (with
-   *     the reason) for a blank or long title, no questions, a limit that is not a positive whole
-   *     number of seconds, a window that closes before it opens or fewer than one attempt; {@code
-   *     error.assessment.gift} (question number, {@code file:line:column: reason}) for a question
-   *     that is not exactly one valid GIFT question; {@code error.assessment.duplicateItem}
-   *     (identifier) when two questions have the same identifier
+   * @see #createSectioned
    */
   public Assessment create(
       String centreCode,
@@ -65,6 +52,91 @@ public class AssessmentService {
       Instant closesAt,
       int maxAttempts,
       List<String> giftQuestions) {
+    return createSectioned(
+        centreCode,
+        title,
+        timeLimit,
+        opensAt,
+        closesAt,
+        maxAttempts,
+        false,
+        List.of(
+            new SectionSpec(
+                null,
+                giftQuestions == null
+                    ? List.of()
+                    : giftQuestions.stream().map(QuestionSource::gift).toList(),
+                giftQuestions == null ? 0 : giftQuestions.size(),
+                false)));
+  }
+
+  /**
+   * A question's source for {@link #createSectioned}.
+   *
+   * @param format {@link AssessmentItem#GIFT} or {@link AssessmentItem#QTI3}
+   * @param source the GIFT text of exactly one question, or one QTI 3.0 {@code qti-assessment-item}
+   *     document
+   */
+  public record QuestionSource(String format, String source) {
+    /** A GIFT question. */
+    public static QuestionSource gift(String source) {
+      return new QuestionSource(AssessmentItem.GIFT, source);
+    }
+
+    /** A QTI 3.0 item document. */
+    public static QuestionSource qti3(String source) {
+      return new QuestionSource(AssessmentItem.QTI3, source);
+    }
+  }
+
+  /**
+   * A section for {@link #createSectioned}: fixed questions ({@code draw} = their number) or a pool
+   * to draw from.
+   *
+   * @param title shown above it, at most {@value #MAX_TITLE} characters; null for none
+   * @param questions its questions, at least one
+   * @param draw how many each attempt gets, {@code 1..questions.size()}
+   * @param shuffle whether the drawn questions are shown in random order
+   */
+  public record SectionSpec(
+      String title, List<QuestionSource> questions, int draw, boolean shuffle) {
+    /** Copies the list. */
+    public SectionSpec {
+      questions = questions == null ? List.of() : List.copyOf(questions);
+    }
+  }
+
+  /**
+   * Creates an assessment of sections (issue 3, point 3): fixed questions or pools that each
+   * attempt draws from, shuffled or not. Every question is worth 1 point (a description 0) until
+   * {@link #setPoints} says otherwise.
+   *
+   * @param centreCode the centre it belongs to
+   * @param title its title, not blank, at most {@value #MAX_TITLE} characters
+   * @param timeLimit the time limit, whole seconds, positive; null for none
+   * @param opensAt when attempts may start; null for at once
+   * @param closesAt when the window closes, after {@code opensAt}; null for never
+   * @param maxAttempts attempts per learner, {@code >= 1}
+   * @param shuffleOptions whether choice options are shown in a random order per attempt
+   * @param sections the sections in order, at least one
+   * @return the assessment, stored
+   * @throws DomainException {@code error.centre.unknown}; {@code error.assessment.invalid} (with
+   *     the reason) for a blank or long title, no questions, a limit that is not a positive whole
+   *     number of seconds, a window that closes before it opens, fewer than one attempt, a section
+   *     without questions or a draw outside {@code 1..questions}; {@code error.assessment.gift}
+   *     (question number, reason with line and column) for a question that is not exactly one valid
+   *     question of its format; {@code error.assessment.duplicateItem} (identifier) when two
+   *     questions have the same identifier
+   */
+  public Assessment createSectioned(
+      String centreCode,
+      String title,
+      Duration timeLimit,
+      Instant opensAt,
+      Instant closesAt,
+      int maxAttempts,
+      boolean shuffleOptions,
+      List<SectionSpec> sections) {
     Centre centre =
         centres
             .byCode(centreCode)
@@ -75,8 +147,22 @@ public class AssessmentService {
     if (title == null || title.isBlank() || title.strip().length() > MAX_TITLE) {
       throw invalid("a title is 1.." + MAX_TITLE + " characters");
     }
-    if (giftQuestions == null || giftQuestions.isEmpty()) {
-      throw invalid("an assessment has at least one question");
+    if (sections == null
+        || sections.isEmpty()
+        || sections.stream().anyMatch(sec -> sec.questions().isEmpty())) {
+      throw invalid("an assessment has at least one question in every section");
+    }
+    for (SectionSpec section : sections) {
+      if (section.draw() < 1 || section.draw() > section.questions().size()) {
+        throw invalid(
+            "a section draws 1.."
+                + section.questions().size()
+                + " questions, not "
+                + section.draw());
+      }
+      if (section.title() != null && section.title().strip().length() > MAX_TITLE) {
+        throw invalid("a section title is at most " + MAX_TITLE + " characters");
+      }
     }
     if (timeLimit != null
         && (timeLimit.isNegative()
@@ -91,16 +177,37 @@ public class AssessmentService {
     if (maxAttempts < 1) {
       throw invalid("at least one attempt is allowed, was " + maxAttempts);
     }
-    List<Item> items = parse(giftQuestions);
+    List<QuestionSource> all = sections.stream().flatMap(sec -> sec.questions().stream()).toList();
+    List<Item> items = parse(all);
     Assessment assessment =
         new Assessment(
             centre, title.strip(), timeLimit, opensAt, closesAt, maxAttempts, clock.instant());
+    assessment.setShuffleOptions(shuffleOptions);
     em.persist(assessment);
     em.flush();
-    for (int i = 0; i < items.size(); i++) {
+    int position = 0;
+    for (int s = 0; s < sections.size(); s++) {
+      SectionSpec section = sections.get(s);
       em.persist(
-          new AssessmentItem(
-              assessment.getId(), i + 1, items.get(i).identifier(), giftQuestions.get(i)));
+          new AssessmentSection(
+              assessment.getId(),
+              s + 1,
+              section.title() == null || section.title().isBlank() ? null : section.title().strip(),
+              section.draw(),
+              section.shuffle()));
+      for (QuestionSource q : section.questions()) {
+        Item item = items.get(position);
+        position++;
+        em.persist(
+            new AssessmentItem(
+                assessment.getId(),
+                position,
+                item.identifier(),
+                q.format(),
+                q.source(),
+                s + 1,
+                item.type() == ItemType.DESCRIPTION ? BigDecimal.ZERO : BigDecimal.ONE));
+      }
     }
     return assessment;
   }
@@ -247,6 +354,66 @@ public class AssessmentService {
     return rows;
   }
 
+  /**
+   * Sets what a question is worth and, for an essay, its rubric (issue 3, point 5). With a rubric
+   * the question is worth the sum of its criteria. Applies to attempts planned from now on.
+   *
+   * @param assessmentId the assessment
+   * @param identifier the question
+   * @param points what it is worth, 0..1000 with at most two decimals; ignored with a rubric
+   * @param rubric the criteria of an essay's rubric; null or empty for none
+   * @return the question as changed
+   * @throws DomainException {@code error.assessment.unknown}; {@code error.delivery.itemUnknown}
+   *     (identifier); {@code error.assessment.invalid} (reason) for points out of range, a rubric
+   *     on a question that is not an essay, or a criterion without name or points
+   */
+  public AssessmentItem setPoints(
+      long assessmentId,
+      String identifier,
+      BigDecimal points,
+      List<GradingService.Criterion> rubric) {
+    require(assessmentId);
+    AssessmentItem stored =
+        items(assessmentId).stream()
+            .filter(i -> i.getIdentifier().equals(identifier))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        "error.delivery.itemUnknown",
+                        "assessment " + assessmentId + " has no question " + identifier,
+                        identifier));
+    if (rubric != null && !rubric.isEmpty()) {
+      if (ItemSources.parse(stored.getSourceFormat(), stored.getSource(), assessmentId).type()
+          != ItemType.ESSAY) {
+        throw invalid("only an essay has a rubric");
+      }
+      String json;
+      try {
+        json = GradingService.rubricJson(rubric);
+      } catch (IllegalArgumentException e) {
+        throw invalid(e.getMessage());
+      }
+      BigDecimal sum =
+          rubric.stream()
+              .map(GradingService.Criterion::points)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (sum.compareTo(BigDecimal.valueOf(1000)) > 0 || sum.stripTrailingZeros().scale() > 2) {
+        throw invalid("a rubric is worth at most 1000 points, with at most two decimals");
+      }
+      stored.setPointsAndRubric(sum, json);
+      return stored;
+    }
+    if (points == null
+        || points.signum() < 0
+        || points.compareTo(BigDecimal.valueOf(1000)) > 0
+        || points.stripTrailingZeros().scale() > 2) {
+      throw invalid("a question is worth 0..1000 points with at most two decimals");
+    }
+    stored.setPointsAndRubric(points, null);
+    return stored;
+  }
+
   /** The assessment with this id, if any. */
   public Optional<Assessment> find(long assessmentId) {
     return Optional.ofNullable(em.find(Assessment.class, assessmentId));
@@ -270,17 +437,19 @@ public class AssessmentService {
     return assessment;
   }
 
-  private static List<Item> parse(List<String> giftQuestions) {
-    GiftParser parser = new GiftParser();
+  private static List<Item> parse(List<QuestionSource> questions) {
     Set<String> identifiers = new HashSet<>();
     List<Item> items = new ArrayList<>();
-    for (int i = 0; i < giftQuestions.size(); i++) {
-      String source = giftQuestions.get(i);
-      String name = "question-" + (i + 1);
+    for (int i = 0; i < questions.size(); i++) {
+      QuestionSource q = questions.get(i);
       Item item;
       try {
-        item = parser.parseStored(source == null ? "" : source, name, "", 1);
-      } catch (GiftSyntaxException e) {
+        item =
+            ItemSources.parse(
+                q == null ? AssessmentItem.GIFT : q.format(),
+                q == null || q.source() == null ? "" : q.source(),
+                0);
+      } catch (GiftSyntaxException | IllegalArgumentException e) {
         throw new DomainException(
             "error.assessment.gift",
             "question " + (i + 1) + ": " + e.getMessage(),

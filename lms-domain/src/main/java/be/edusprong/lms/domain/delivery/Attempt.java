@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -29,7 +30,7 @@ public class Attempt {
   @Column(name = "learner_id", nullable = false)
   private Long learnerId;
 
-  @Column(name = "started_at", nullable = false)
+  @Column(name = "started_at")
   private Instant startedAt;
 
   @Column(name = "deadline_at")
@@ -58,6 +59,21 @@ public class Attempt {
   @Column(name = "last_hash", nullable = false, length = 64)
   private String lastHash;
 
+  @Column(nullable = false)
+  private long seed;
+
+  @Column(name = "score_raw", precision = 9, scale = 4)
+  private BigDecimal scoreRaw;
+
+  @Column(name = "score_max", precision = 9, scale = 4)
+  private BigDecimal scoreMax;
+
+  @Column(name = "passed")
+  private Boolean passed;
+
+  @Column(name = "graded_at")
+  private Instant gradedAt;
+
   @Column(name = "delivery_token", length = 36)
   private String deliveryToken;
 
@@ -69,17 +85,24 @@ public class Attempt {
 
   protected Attempt() {}
 
-  Attempt(String id, long assessmentId, long learnerId, AttemptTimer timer) {
+  /** A prepared attempt: planned with {@code seed}, not started. */
+  Attempt(String id, long assessmentId, long learnerId, long seed) {
     this.id = id;
     this.assessmentId = assessmentId;
     this.learnerId = learnerId;
+    this.seed = seed;
+    this.status = AttemptStatus.PREPARED;
+    this.receiptCount = 0;
+    this.lastHash = Receipt.GENESIS_HASH;
+  }
+
+  /** Starts a prepared attempt: its clock runs from {@code timer.started()}. */
+  void begin(AttemptTimer timer) {
     this.startedAt = timer.started();
     this.deadlineAt = timer.deadline().orElse(null);
     this.extraTimePercent = timer.extraTimePercent();
     this.creditedDowntimeSeconds = timer.creditedDowntime().getSeconds();
     this.status = AttemptStatus.ACTIVE;
-    this.receiptCount = 0;
-    this.lastHash = Receipt.GENESIS_HASH;
   }
 
   /** The attempt's id, a UUID. */
@@ -133,6 +156,43 @@ public class Attempt {
   /** The hash of the last receipt, or {@link Receipt#GENESIS_HASH} before the first. */
   public String getLastHash() {
     return lastHash;
+  }
+
+  /** The seed its questions were drawn and shuffled with ({@code AttemptPlan}). */
+  public long getSeed() {
+    return seed;
+  }
+
+  /** Points earned, or null until every question is scored. */
+  public BigDecimal getScoreRaw() {
+    return scoreRaw;
+  }
+
+  /** Points possible, or null until scored. */
+  public BigDecimal getScoreMax() {
+    return scoreMax;
+  }
+
+  /** Whether it reached the pass mark; null without a pass mark or before it is fully graded. */
+  public Boolean getPassed() {
+    return passed;
+  }
+
+  /** When its last question got a score; null while one waits for a teacher. */
+  public Instant getGradedAt() {
+    return gradedAt;
+  }
+
+  /** Whether it was submitted and every question has its score. */
+  public boolean isGraded() {
+    return gradedAt != null;
+  }
+
+  void scored(BigDecimal raw, BigDecimal max, Boolean passed, Instant gradedAt) {
+    this.scoreRaw = raw;
+    this.scoreMax = max;
+    this.passed = passed;
+    this.gradedAt = gradedAt;
   }
 
   /** The token of the one delivery (tab) that may save, or null when none was opened yet. */

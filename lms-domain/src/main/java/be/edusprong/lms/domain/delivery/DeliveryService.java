@@ -4,7 +4,8 @@ import be.edusprong.lms.assessment.delivery.AttemptTimer;
 import be.edusprong.lms.assessment.delivery.Receipt;
 import be.edusprong.lms.assessment.delivery.ReceiptChain;
 import be.edusprong.lms.assessment.delivery.ResponseVersions;
-import be.edusprong.lms.assessment.gift.GiftParser;
+import be.edusprong.lms.assessment.item.Choice;
+import be.edusprong.lms.assessment.item.Gap;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
 import be.edusprong.lms.assessment.item.MatchPair;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -55,13 +55,12 @@ public class DeliveryService {
   /** Largest response payload accepted, in UTF-8 bytes (an essay of some 10,000 words). */
   public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
-  private static final int MAX_CACHED = 5_000;
-
   @Inject EntityManager em;
   @Inject Clock clock;
   @Inject SigningKeys keys;
-
-  private final Map<String, Item> parsed = new ConcurrentHashMap<>();
+  @Inject ItemSources sources;
+  @Inject AttemptPlans plans;
+  @Inject GradingService grading;
 
   /**
    * Starts an attempt, or returns the learner's running one (a second start, e.g. from another tab
@@ -108,6 +107,9 @@ public class DeliveryService {
     if (running.isPresent()) {
       return running.get();
     }
+    Optional<Attempt> prepared =
+        attempts.stream().filter(a -> a.getStatus() == AttemptStatus.PREPARED).findFirst();
+    long used = attempts.stream().filter(a -> a.getStatus() != AttemptStatus.PREPARED).count();
     Instant now = now();
     if (assessment.getOpensAt() != null && now.isBefore(assessment.getOpensAt())) {
       throw new DomainException(
@@ -122,7 +124,7 @@ public class DeliveryService {
     int allowed =
         assessment.getMaxAttempts()
             + (accommodation == null ? 0 : accommodation.getExtraAttempts());
-    if (attempts.size() >= allowed) {
+    if (used >= allowed) {
       throw new DomainException(
           "error.delivery.noAttemptsLeft",
           "learner " + learnerId + " used all " + allowed + " attempts",
@@ -143,20 +145,26 @@ public class DeliveryService {
             assessment.getTimeLimit(),
             accommodation == null ? 0 : accommodation.getExtraTimePercent(),
             assessment.getClosesAt());
-    Attempt attempt = new Attempt(UUID.randomUUID().toString(), assessmentId, learnerId, timer);
-    em.persist(attempt);
+    Attempt attempt;
+    if (prepared.isPresent()) {
+      attempt = prepared.get();
+    } else {
+      attempt = plans.create(assessment, learnerId);
+    }
+    attempt.begin(timer);
     log(
         attempt,
         IntegrityEventKind.START,
         now,
         ip,
         "attempt "
-            + (attempts.size() + 1)
+            + (used + 1)
             + " of "
             + allowed
             + (accommodation == null
                 ? ""
-                : "; accommodation +" + accommodation.getExtraTimePercent() + "% time"));
+                : "; accommodation +" + accommodation.getExtraTimePercent() + "% time")
+            + (prepared.isPresent() ? "; prepared in advance" : ""));
     return attempt;
   }
 
@@ -295,14 +303,18 @@ public class DeliveryService {
             .setParameter("a", attemptId)
             .getResultStream()
             .collect(Collectors.toMap(AttemptResponse::getItemIdentifier, Function.identity()));
+    Map<String, AssessmentItem> questions =
+        items(attempt.getAssessmentId()).stream()
+            .collect(Collectors.toMap(AssessmentItem::getIdentifier, Function.identity()));
     List<ItemView> views = new ArrayList<>();
-    for (AssessmentItem stored : items(attempt.getAssessmentId())) {
-      Item item = toItem(stored);
-      AttemptResponse response = saved.get(stored.getIdentifier());
+    for (AttemptItem planned : plans.planOf(attemptId)) {
+      Item item = sources.item(questions.get(planned.getItemIdentifier()));
+      AttemptResponse response = saved.get(planned.getItemIdentifier());
       views.add(
           view(
-              stored.getPosition(),
+              planned.getPosition(),
               item,
+              planned.getOptionOrder(),
               response == null ? 0 : response.getVersion(),
               response == null ? null : response.getPayload()));
     }
@@ -368,7 +380,7 @@ public class DeliveryService {
     if (attempt.timer(assessment).expired(now)) {
       return new SaveResult(SaveResult.Outcome.EXPIRED, null, storedVersion);
     }
-    if (stored == null && !hasItem(attempt.getAssessmentId(), itemIdentifier)) {
+    if (stored == null && !plans.inPlan(attemptId, itemIdentifier)) {
       throw new DomainException(
           "error.delivery.itemUnknown",
           "attempt " + attemptId + " has no question " + itemIdentifier,
@@ -464,6 +476,7 @@ public class DeliveryService {
         Instant at = timer.deadline().orElse(now);
         attempt.submit(at, SubmittedBy.SERVER);
         log(attempt, IntegrityEventKind.AUTO_SUBMIT, now, null, "deadline " + at);
+        grading.scoreSubmitted(attempt);
       } else {
         if (token == null || !token.equals(attempt.getDeliveryToken())) {
           log(attempt, IntegrityEventKind.LOCKED_OUT, now, ip, "submit");
@@ -472,6 +485,7 @@ public class DeliveryService {
         }
         attempt.submit(now, SubmittedBy.LEARNER);
         log(attempt, IntegrityEventKind.SUBMIT, now, ip, null);
+        grading.scoreSubmitted(attempt);
       }
     }
     return attempt;
@@ -504,6 +518,7 @@ public class DeliveryService {
         Instant at = timer.deadline().orElse(now);
         attempt.submit(at, SubmittedBy.SERVER);
         log(attempt, IntegrityEventKind.AUTO_SUBMIT, now, null, "deadline " + at);
+        grading.scoreSubmitted(attempt);
         submitted.add(id);
       }
     }
@@ -592,17 +607,6 @@ public class DeliveryService {
     return last.toReceipt();
   }
 
-  private boolean hasItem(long assessmentId, String identifier) {
-    return !em.createQuery(
-            "SELECT i.position FROM AssessmentItem i WHERE i.assessmentId = :a"
-                + " AND i.identifier = :i",
-            Integer.class)
-        .setParameter("a", assessmentId)
-        .setParameter("i", identifier)
-        .getResultList()
-        .isEmpty();
-  }
-
   private List<AssessmentItem> items(long assessmentId) {
     return em.createQuery(
             "SELECT i FROM AssessmentItem i WHERE i.assessmentId = :a ORDER BY i.position",
@@ -633,37 +637,34 @@ public class DeliveryService {
     return bytes;
   }
 
-  // Stored sources are parsed again on use, with a cache keyed by the source itself (as
-  // PracticeItems), so a changed question is never served from a stale entry.
-  private Item toItem(AssessmentItem stored) {
-    String source = stored.getGiftSource();
-    Item cached = parsed.get(source);
-    if (cached != null) {
-      return cached;
-    }
-    Item item =
-        new GiftParser()
-            .parseStored(
-                source,
-                "assessment/" + stored.getAssessmentId() + "/" + stored.getPosition(),
-                "",
-                1);
-    if (parsed.size() >= MAX_CACHED) {
-      parsed.clear();
-    }
-    parsed.put(source, item);
-    return item;
-  }
-
-  static ItemView view(int position, Item item, long savedVersion, String savedPayload) {
+  /**
+   * A question as the exam page may see it (see {@link ItemView}).
+   *
+   * @param position its place in the attempt
+   * @param item the question
+   * @param optionOrder the option ids in the attempt's order; empty for the stored order
+   * @param savedVersion the saved response's version, 0 for none
+   * @param savedPayload the saved response, or null
+   */
+  static ItemView view(
+      int position, Item item, List<String> optionOrder, long savedVersion, String savedPayload) {
     boolean choosing =
         item.type() == ItemType.CHOICE_SINGLE
             || item.type() == ItemType.CHOICE_MULTIPLE
-            || item.type() == ItemType.TRUE_FALSE;
-    List<ItemView.Option> choices =
-        choosing
-            ? item.choices().stream().map(c -> new ItemView.Option(c.id(), c.textHtml())).toList()
-            : List.of();
+            || item.type() == ItemType.TRUE_FALSE
+            || item.type() == ItemType.ORDERING;
+    List<ItemView.Option> choices = List.of();
+    if (choosing) {
+      Map<String, Choice> byId =
+          item.choices().stream().collect(Collectors.toMap(Choice::id, Function.identity()));
+      List<String> order =
+          optionOrder.isEmpty() ? item.choices().stream().map(Choice::id).toList() : optionOrder;
+      choices =
+          order.stream()
+              .map(byId::get)
+              .map(c -> new ItemView.Option(c.id(), c.textHtml()))
+              .toList();
+    }
     List<ItemView.Option> premises =
         item.pairs().stream()
             .filter(p -> !p.distractor())
@@ -671,6 +672,25 @@ public class DeliveryService {
             .toList();
     List<String> answers =
         item.pairs().stream().map(MatchPair::answer).distinct().sorted().toList();
+    List<ItemView.GapView> gaps =
+        item.gaps().stream()
+            .map(
+                g ->
+                    new ItemView.GapView(
+                        g.id(),
+                        g.kind().name(),
+                        g.kind() == Gap.Kind.INLINE_CHOICE || g.kind() == Gap.Kind.MULTIPLE_RESPONSE
+                            ? g.answers().stream()
+                                .map(c -> new ItemView.Option(c.id(), c.textHtml()))
+                                .toList()
+                            : List.of()))
+            .toList();
+    List<ItemView.Option> gapTexts =
+        item.gapTexts().stream()
+            .map(t -> new ItemView.Option(t.id(), t.textHtml()))
+            .sorted(
+                java.util.Comparator.comparing(o -> o.html().toLowerCase(java.util.Locale.ROOT)))
+            .toList();
     return new ItemView(
         position,
         item.identifier(),
@@ -680,6 +700,8 @@ public class DeliveryService {
         choices,
         premises,
         answers,
+        gaps,
+        gapTexts,
         savedVersion,
         savedPayload);
   }

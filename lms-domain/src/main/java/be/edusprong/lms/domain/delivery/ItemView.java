@@ -8,7 +8,8 @@ import java.util.List;
  * answered, with the learner's saved response, and nothing that tells the answer (issue 3, point 4:
  * "Correct answers and scoring rules never reach the browser before review"). There is no field for
  * weights, feedback or a correct flag, and short-answer and numerical items list no answers at all
- * (their "choices" are the accepted answers).
+ * (their "choices" are the accepted answers). Options come in the order of the attempt's plan
+ * (shuffled per attempt where the assessment asks it, always for ordering items).
  *
  * @param position 1-based place in the assessment
  * @param identifier the item's identifier, the key of a save
@@ -21,6 +22,11 @@ import java.util.List;
  *     otherwise
  * @param answers the answers a matching item offers for every premise, sorted as text (source order
  *     would give the pairing away); empty otherwise
+ * @param gaps the gaps of a cloze or gap-match item in stem order ({@code Item.gapToken} marks
+ *     their places in {@code stemHtml}); the options of an inline-choice gap, none for a typed gap;
+ *     empty for other types
+ * @param gapTexts the words of a gap-match item, sorted as text (their stored order follows the
+ *     gaps and would give the answer away); empty otherwise
  * @param savedVersion the version of the learner's saved response, 0 when none was saved
  * @param savedPayload the saved response JSON, or null when none was saved
  */
@@ -33,6 +39,8 @@ public record ItemView(
     List<Option> choices,
     List<Option> premises,
     List<String> answers,
+    List<GapView> gaps,
+    List<Option> gapTexts,
     long savedVersion,
     String savedPayload) {
 
@@ -41,6 +49,23 @@ public record ItemView(
     choices = List.copyOf(choices);
     premises = List.copyOf(premises);
     answers = List.copyOf(answers);
+    gaps = List.copyOf(gaps);
+    gapTexts = List.copyOf(gapTexts);
+  }
+
+  /**
+   * A gap as the page may see it.
+   *
+   * @param id the gap id ({@code G1}, ...), the key in the response's {@code gaps}
+   * @param kind {@code INLINE_CHOICE}, {@code MULTIPLE_RESPONSE}, {@code TEXT_ENTRY}, {@code
+   *     NUMERICAL} or {@code GAP_TEXT}
+   * @param options what can be picked in an inline-choice or multiple-response gap; empty otherwise
+   */
+  public record GapView(String id, String kind, List<Option> options) {
+    /** Copies the list. */
+    public GapView {
+      options = List.copyOf(options);
+    }
   }
 
   /**

@@ -202,7 +202,7 @@ class CrashIT {
         for (int i = 1; i <= ITEMS; i++) {
           try (PreparedStatement p =
               c.prepareStatement(
-                  "INSERT INTO assessment_item (assessment_id, position, identifier, gift_source)"
+                  "INSERT INTO assessment_item (assessment_id, position, identifier, source)"
                       + " VALUES (?, ?, ?, ?)")) {
             p.setLong(1, ids.get(a));
             p.setInt(2, i);

@@ -3,6 +3,7 @@ package be.edusprong.lms.web.api;
 import be.edusprong.lms.assessment.delivery.Receipt;
 import be.edusprong.lms.domain.delivery.Attempt;
 import be.edusprong.lms.domain.delivery.AttemptEvent;
+import be.edusprong.lms.domain.delivery.AttemptReview;
 import be.edusprong.lms.domain.delivery.ItemView;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -63,6 +64,8 @@ final class ApiJson {
    * {"position": 1, "identifier": "q1", "type": "CHOICE_SINGLE", "stemHtml": "...",
    *  "missingWordIndex": -1, "choices": [{"id": "A", "html": "..."}],
    *  "premises": [{"id": "...", "html": "..."}], "answers": ["..."],
+   *  "gaps": [{"id": "G1", "kind": "INLINE_CHOICE", "options": [{"id": "A", "html": "..."}]}],
+   *  "gapTexts": [{"id": "A", "html": "..."}],
    *  "savedVersion": 0, "savedResponse": null | <the saved response, as JSON>}
    * }</pre>
    */
@@ -78,7 +81,18 @@ final class ApiJson {
             .add("premises", options(view.premises()));
     JsonArrayBuilder answers = Json.createArrayBuilder();
     view.answers().forEach(answers::add);
-    b.add("answers", answers).add("savedVersion", view.savedVersion());
+    JsonArrayBuilder gaps = Json.createArrayBuilder();
+    for (ItemView.GapView g : view.gaps()) {
+      gaps.add(
+          Json.createObjectBuilder()
+              .add("id", g.id())
+              .add("kind", g.kind())
+              .add("options", options(g.options())));
+    }
+    b.add("answers", answers)
+        .add("gaps", gaps)
+        .add("gapTexts", options(view.gapTexts()))
+        .add("savedVersion", view.savedVersion());
     if (view.savedPayload() == null) {
       b.addNull("savedResponse");
     } else {
@@ -125,6 +139,68 @@ final class ApiJson {
     nullable(b, "ip", e.getIp());
     nullable(b, "detail", e.getDetail());
     return b.build();
+  }
+
+  /**
+   * The review of a submitted attempt (see {@code AttemptReview}).
+   *
+   * <pre>{@code
+   * {"attemptId": ..., "review": "NONE" | "SCORE" | "RESPONSES" | "FULL", "submittedAt": ...,
+   *  "graded": true, "scoreRaw": 7.5 | null, "scoreMax": 10 | null, "passed": true | null,
+   *  "items": [{"position": 1, "identifier": "q1", "stemHtml": "...", "response": {...} | null,
+   *             "score": 1 | null, "points": 1, "graderComment": null,
+   *             "correctResponse": {...} | null, "feedbackHtml": ["..."]}]}
+   * }</pre>
+   */
+  static JsonObject review(AttemptReview r) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("attemptId", r.attemptId())
+            .add("review", r.review().name())
+            .add("submittedAt", r.submittedAt().toString())
+            .add("graded", r.graded());
+    number(b, "scoreRaw", r.scoreRaw());
+    number(b, "scoreMax", r.scoreMax());
+    if (r.passed() == null) {
+      b.addNull("passed");
+    } else {
+      b.add("passed", r.passed());
+    }
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (AttemptReview.ItemReview i : r.items()) {
+      JsonObjectBuilder ib =
+          Json.createObjectBuilder()
+              .add("position", i.position())
+              .add("identifier", i.identifier())
+              .add("stemHtml", i.stemHtml());
+      jsonText(ib, "response", i.response());
+      number(ib, "score", i.score());
+      number(ib, "points", i.points());
+      nullable(ib, "graderComment", i.graderComment());
+      jsonText(ib, "correctResponse", i.correctResponse());
+      JsonArrayBuilder feedback = Json.createArrayBuilder();
+      i.feedbackHtml().forEach(feedback::add);
+      items.add(ib.add("feedbackHtml", feedback));
+    }
+    return b.add("items", items).build();
+  }
+
+  private static void number(JsonObjectBuilder b, String name, java.math.BigDecimal value) {
+    if (value == null) {
+      b.addNull(name);
+    } else {
+      b.add(name, value.stripTrailingZeros());
+    }
+  }
+
+  private static void jsonText(JsonObjectBuilder b, String name, String json) {
+    if (json == null) {
+      b.addNull(name);
+      return;
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      b.add(name, reader.readValue());
+    }
   }
 
   static JsonArrayBuilder array(List<JsonObject> values) {

@@ -5,6 +5,7 @@ import be.edusprong.lms.domain.account.UserAccount;
 import be.edusprong.lms.domain.delivery.Attempt;
 import be.edusprong.lms.domain.delivery.DeliveryOpening;
 import be.edusprong.lms.domain.delivery.DeliveryService;
+import be.edusprong.lms.domain.delivery.GradingService;
 import be.edusprong.lms.domain.delivery.IntegrityEventKind;
 import be.edusprong.lms.domain.delivery.SaveResult;
 import be.edusprong.lms.web.security.CurrentUser;
@@ -55,6 +56,7 @@ public class DeliveryResource {
   private static final CacheControl NO_STORE = noStore();
 
   @Inject DeliveryService delivery;
+  @Inject GradingService grading;
   @Inject CurrentUser user;
   @Inject Clock clock;
   @Context HttpServletRequest request;
@@ -217,6 +219,17 @@ public class DeliveryResource {
             "attachment; filename=\"ontvangstbewijzen-" + attemptId + ".json\"")
         .cacheControl(NO_STORE)
         .build();
+  }
+
+  /**
+   * {@code GET /attempts/{id}/review}: the submitted attempt as far as the assessment's review
+   * level shows it (score, responses, correct answers and feedback); 400 {@code
+   * error.review.notSubmitted} while it runs.
+   */
+  @GET
+  @Path("attempts/{attemptId}/review")
+  public Response review(@PathParam("attemptId") String attemptId) {
+    return ok(ApiJson.review(grading.review(attemptId, learner())));
   }
 
   private JsonObject attemptJson(Attempt attempt) {

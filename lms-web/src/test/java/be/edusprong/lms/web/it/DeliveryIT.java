@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.edusprong.lms.assessment.delivery.AttemptPlan;
 import be.edusprong.lms.assessment.delivery.Receipt;
 import be.edusprong.lms.assessment.delivery.ReceiptChain;
 import be.edusprong.lms.assessment.delivery.ReceiptKeys;
@@ -20,9 +21,12 @@ import be.edusprong.lms.domain.delivery.Assessment;
 import be.edusprong.lms.domain.delivery.AssessmentService;
 import be.edusprong.lms.domain.delivery.Attempt;
 import be.edusprong.lms.domain.delivery.AttemptEvent;
+import be.edusprong.lms.domain.delivery.AttemptGraded;
+import be.edusprong.lms.domain.delivery.AttemptPlans;
 import be.edusprong.lms.domain.delivery.AttemptStatus;
 import be.edusprong.lms.domain.delivery.DeliveryOpening;
 import be.edusprong.lms.domain.delivery.DeliveryService;
+import be.edusprong.lms.domain.delivery.GradingService;
 import be.edusprong.lms.domain.delivery.IntegrityEventKind;
 import be.edusprong.lms.domain.delivery.ItemView;
 import be.edusprong.lms.domain.delivery.Review;
@@ -85,6 +89,8 @@ class DeliveryIT {
   @Inject AccountService accounts;
   @Inject AssessmentService assessments;
   @Inject DeliveryService delivery;
+  @Inject AttemptPlans plans;
+  @Inject GradingService grading;
   @Inject SigningKeys keys;
   @Resource ManagedExecutorService executor;
 
@@ -619,6 +625,249 @@ class DeliveryIT {
             "SELECT COUNT(*) FROM assessment_accommodation WHERE assessment_id = ?",
             assessment.getId()));
   }
+
+  @Test
+  void poolsAreDrawnFromTheStoredSeedAndPreparedAttemptsOnlyStartTheClock() {
+    List<AssessmentService.QuestionSource> fixed =
+        QUESTIONS.subList(0, 2).stream().map(AssessmentService.QuestionSource::gift).toList();
+    List<AssessmentService.QuestionSource> pool =
+        List.of(
+                "// [id:p1]\nPool een? {=ja ~nee ~misschien}",
+                "// [id:p2]\nPool twee? {=ja ~nee ~misschien}",
+                "// [id:p3]\nPool drie? {=ja ~nee ~misschien}",
+                "// [id:p4]\nPool vier? {=ja ~nee ~misschien}")
+            .stream()
+            .map(AssessmentService.QuestionSource::gift)
+            .toList();
+    Assessment assessment =
+        assessments.createSectioned(
+            Centres.DEFAULT_CENTRE_CODE,
+            "Toets met pool " + UUID.randomUUID().toString().substring(0, 8),
+            Duration.ofMinutes(30),
+            null,
+            null,
+            1,
+            true,
+            List.of(
+                new AssessmentService.SectionSpec("Vast", fixed, 2, false),
+                new AssessmentService.SectionSpec("Pool", pool, 2, true)));
+    List<Long> learners = List.of(learner().getId(), learner().getId(), learner().getId());
+    long teacher = teacher().getId();
+
+    assertEquals(3, plans.prepare(assessment.getId(), teacher, learners));
+    assertEquals(0, plans.prepare(assessment.getId(), teacher, learners), "prepared once");
+    String prepared =
+        Sql.text(
+            "SELECT id FROM attempt WHERE learner_id = ? AND status = 'PREPARED'", learners.get(0));
+
+    Attempt started = delivery.start(assessment.getId(), learners.get(0), null, IP);
+    assertEquals(prepared, started.getId(), "the start takes the prepared attempt");
+    assertEquals(AttemptStatus.ACTIVE, started.getStatus());
+    assertEquals(
+        Duration.ofMinutes(30), Duration.between(started.getStartedAt(), started.getDeadlineAt()));
+
+    List<ItemView> items = delivery.items(started.getId(), learners.get(0));
+    assertEquals(4, items.size());
+    assertEquals(
+        List.of("hoofdstad", "priem"),
+        items.subList(0, 2).stream().map(ItemView::identifier).toList());
+    assertTrue(items.subList(2, 4).stream().allMatch(i -> i.identifier().startsWith("p")));
+    // The stored plan is what the seed gives: it can always be generated again.
+    List<AttemptPlan.Planned> again =
+        plans.plan(assessments.find(assessment.getId()).orElseThrow(), started.getSeed());
+    assertEquals(
+        again.stream().map(AttemptPlan.Planned::identifier).toList(),
+        items.stream().map(ItemView::identifier).toList());
+    for (int i = 0; i < 4; i++) {
+      assertEquals(
+          again.get(i).optionOrder(),
+          items.get(i).choices().stream().map(ItemView.Option::id).toList());
+    }
+    // A pool question this attempt did not draw cannot be answered.
+    String notDrawn =
+        List.of("p1", "p2", "p3", "p4").stream()
+            .filter(id -> items.stream().noneMatch(v -> v.identifier().equals(id)))
+            .findFirst()
+            .orElseThrow();
+    String token = token(started.getId());
+    assertEquals(
+        "error.delivery.itemUnknown",
+        assertThrows(
+                DomainException.class,
+                () ->
+                    delivery.save(
+                        started.getId(),
+                        learners.get(0),
+                        token,
+                        notDrawn,
+                        1,
+                        "{\"choice\":\"A\"}",
+                        IP))
+            .messageKey());
+    // Three attempts, and across them the pool gave different draws or orders.
+    long distinct =
+        Sql.number(
+            "SELECT COUNT(DISTINCT seed) FROM attempt WHERE assessment_id = ?", assessment.getId());
+    assertEquals(3, distinct);
+  }
+
+  @Test
+  void submittingScoresObjectiveQuestionsAndEssaysWaitForATeachersRubric() {
+    List<AssessmentService.QuestionSource> questions =
+        new ArrayList<>(QUESTIONS.stream().map(AssessmentService.QuestionSource::gift).toList());
+    questions.add(
+        AssessmentService.QuestionSource.gift("// [id:opstel]\nWaarom is BCC nuttig? {}"));
+    Assessment assessment =
+        assessments.createSectioned(
+            Centres.DEFAULT_CENTRE_CODE,
+            "Toets met opstel " + UUID.randomUUID().toString().substring(0, 8),
+            null,
+            null,
+            null,
+            1,
+            false,
+            List.of(new AssessmentService.SectionSpec(null, questions, 6, false)));
+    assessments.configureAccess(
+        assessment.getId(), null, null, new java.math.BigDecimal("60"), Review.FULL);
+    assessments.setPoints(
+        assessment.getId(),
+        "opstel",
+        null,
+        List.of(
+            new GradingService.Criterion("Privacy uitgelegd", new java.math.BigDecimal("2")),
+            new GradingService.Criterion("Duidelijke zinnen", new java.math.BigDecimal("2"))));
+    assessments.setPoints(assessment.getId(), "rekenen", new java.math.BigDecimal("2"), null);
+    long me = learner().getId();
+    String id = delivery.start(assessment.getId(), me, null, IP).getId();
+    String token = token(id);
+    Map<String, String> answers =
+        Map.of(
+            "hoofdstad", "{\"choice\":\"A\"}",
+            "priem", "{\"choices\":[\"A\",\"C\"]}",
+            "lucht", "{\"text\":\"  Hemelsblauw \"}",
+            "rekenen", "{\"text\":\"4242\"}",
+            "koppel", "{\"pairs\":{\"A\":\"Brussel\",\"B\":\"Berlijn\"}}",
+            "opstel", "{\"text\":\"Dan ziet niemand de andere adressen.\"}");
+    answers.forEach((item, payload) -> delivery.save(id, me, token, item, 1, payload, IP));
+    events.clear();
+
+    Attempt submitted = delivery.submit(id, me, token, IP);
+    assertNull(submitted.getScoreRaw(), "the essay still waits");
+    assertNull(submitted.getPassed());
+    assertTrue(events.isEmpty(), "no final score yet");
+    // hoofdstad 1, priem 50% + 0 -> clamped 0.5 - 1.0 = 0 (negative weight), lucht 1, rekenen 2,
+    // koppel 1 of 2 premises = 0.5.
+    assertEquals(
+        List.of("1.0000", "0.0000", "1.0000", "2.0000", "0.5000"),
+        Sql.rows(
+                "SELECT score FROM attempt_item WHERE attempt_id = ? AND needs_grading = FALSE"
+                    + " ORDER BY position",
+                id)
+            .stream()
+            .map(r -> r.get(0).toString())
+            .toList());
+
+    long teacher = teacher().getId();
+    GradingService.GradingTask task =
+        grading.queue(teacher).stream()
+            .filter(t -> t.attemptId().equals(id))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("opstel", task.itemIdentifier());
+    assertEquals("Dan ziet niemand de andere adressen.", task.answer());
+    assertEquals(2, task.rubric().size());
+    assertEquals(0, new java.math.BigDecimal("4").compareTo(task.points()));
+    assertEquals(
+        "error.grading.points",
+        assertThrows(
+                DomainException.class,
+                () ->
+                    grading.grade(
+                        id,
+                        "opstel",
+                        teacher,
+                        List.of(java.math.BigDecimal.valueOf(3), java.math.BigDecimal.ONE),
+                        null))
+            .messageKey());
+
+    Attempt graded =
+        grading.grade(
+            id,
+            "opstel",
+            teacher,
+            List.of(java.math.BigDecimal.valueOf(2), java.math.BigDecimal.ONE),
+            "Goed, maar let op je zinsbouw.");
+    // 1 + 0 + 1 + 2 + 0.5 + 3 = 7.5 of 1 + 1 + 1 + 2 + 1 + 4 = 10: 75% >= 60%.
+    assertEquals(0, new java.math.BigDecimal("7.5").compareTo(graded.getScoreRaw()));
+    assertEquals(0, new java.math.BigDecimal("10").compareTo(graded.getScoreMax()));
+    assertEquals(Boolean.TRUE, graded.getPassed());
+    assertTrue(grading.queue(teacher).stream().noneMatch(t -> t.attemptId().equals(id)));
+    assertEquals(1, events.size());
+    assertEquals(Boolean.TRUE, events.get(0).passed());
+    assertEquals(false, events.get(0).regrade());
+  }
+
+  @Test
+  void aCorrectedQuestionRegradesEveryAttemptAndWhatFollowedFromIt() {
+    Assessment assessment = assessment(null, 1);
+    assessments.configureAccess(
+        assessment.getId(), null, null, new java.math.BigDecimal("50"), Review.SCORE);
+    long right = learner().getId();
+    long wrong = learner().getId();
+    // "wrong" answers Antwerpen, which the corrected key will accept as well.
+    for (long[] learner : new long[][] {{right, 0}, {wrong, 1}}) {
+      String id = delivery.start(assessment.getId(), learner[0], null, IP).getId();
+      String choice = learner[1] == 0 ? "A" : "B";
+      delivery.save(
+          id, learner[0], token(id), "hoofdstad", 1, "{\"choice\":\"" + choice + "\"}", IP);
+      delivery.save(id, learner[0], token(id), "lucht", 1, "{\"text\":\"hemelsblauw\"}", IP);
+      delivery.save(id, learner[0], token(id), "rekenen", 1, "{\"text\":\"4242\"}", IP);
+      delivery.submit(id, learner[0], token(id), IP);
+    }
+    String wrongAttempt = Sql.text("SELECT id FROM attempt WHERE learner_id = ?", wrong);
+    // 3 of 5 for "right" (hoofdstad, lucht, rekenen), 2 of 5 for "wrong": 60% and 40%.
+    assertEquals(
+        "0", Sql.text("SELECT CAST(passed AS CHAR) FROM attempt WHERE id = ?", wrongAttempt));
+    events.clear();
+    long teacher = teacher().getId();
+
+    int changed =
+        grading.regrade(
+            assessment.getId(),
+            "hoofdstad",
+            "// [id:hoofdstad]\n::Hoofdstad::Wat is de hoofdstad van België?"
+                + " {=Brussel =Antwerpen ~Gent}",
+            teacher);
+    assertEquals(1, changed, "only the attempt that answered Antwerpen changes");
+    assertEquals(
+        "1", Sql.text("SELECT CAST(passed AS CHAR) FROM attempt WHERE id = ?", wrongAttempt));
+    assertEquals(
+        "3.0000",
+        Sql.text("SELECT CAST(score_raw AS CHAR) FROM attempt WHERE id = ?", wrongAttempt));
+    assertEquals(1, events.size());
+    AttemptGraded event = events.get(0);
+    assertTrue(event.regrade());
+    assertEquals(Boolean.FALSE, event.previousPassed());
+    assertEquals(Boolean.TRUE, event.passed());
+
+    DomainException changedType =
+        assertThrows(
+            DomainException.class,
+            () ->
+                grading.regrade(
+                    assessment.getId(), "hoofdstad", "// [id:hoofdstad]\nWaar? {T}", teacher));
+    assertEquals("error.grading.changedQuestion", changedType.messageKey());
+  }
+
+  /** Collects AttemptGraded events fired in this deployment. */
+  @jakarta.enterprise.context.ApplicationScoped
+  public static class GradedEvents {
+    void observe(@jakarta.enterprise.event.Observes AttemptGraded event) {
+      events.add(event);
+    }
+  }
+
+  static final List<AttemptGraded> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   // The delivery (tab) each attempt is saved from in these tests: opened once, as its owner.
   private String token(String attemptId) {
