@@ -24,8 +24,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (Ctrl-C).
  */
 final class Platform implements AutoCloseable {
-  /** The HTTP port of the platform under test; the admin port is 32 lower. */
-  static final int HTTP_PORT = 18080;
+  /**
+   * The HTTP port of the platform under test (system property {@code lms.e2e.port}, default
+   * 18080); the admin port is 32 lower. Another port and {@link #DATABASE} let two checkouts run
+   * their system tests side by side.
+   */
+  static final int HTTP_PORT = Integer.getInteger("lms.e2e.port", 18080);
+
+  /** The database the platform under test gets (system property {@code lms.e2e.database}). */
+  static final String DATABASE = System.getProperty("lms.e2e.database", "lms_e2e");
 
   private final String baseUrl;
   private final PayaraServer server;
@@ -65,7 +72,7 @@ final class Platform implements AutoCloseable {
     PayaraServer server = new PayaraServer(payaraHome, work, HTTP_PORT);
     Platform platform = new Platform(server.url(), server, database);
     try {
-      String url = database.createDatabase("lms_e2e", true);
+      String url = database.createDatabase(DATABASE, true);
       System.out.println(
           "[platform] database "
               + url
@@ -139,7 +146,7 @@ final class Platform implements AutoCloseable {
     if (database == null) {
       throw new IllegalStateException("the platform at " + baseUrl + " was not started here");
     }
-    return database.connect("lms_e2e");
+    return database.connect(DATABASE);
   }
 
   /** The last lines of the server log, or a note when the platform was not started here. */
