@@ -297,6 +297,11 @@ public class DeliveryService {
    */
   public List<ItemView> items(String attemptId, long learnerId) {
     Attempt attempt = owned(attemptId, learnerId, LockModeType.NONE);
+    if (attempt.getStatus() == AttemptStatus.PREPARED) {
+      // Prepared before the sitting: its questions stay hidden until the learner starts it.
+      throw new DomainException(
+          "error.attempt.unknown", "attempt " + attemptId + " has not been started");
+    }
     Map<String, AttemptResponse> saved =
         em.createQuery(
                 "SELECT r FROM AttemptResponse r WHERE r.attemptId = :a", AttemptResponse.class)

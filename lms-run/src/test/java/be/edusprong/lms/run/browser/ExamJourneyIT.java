@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A cursist sits the demo exam in Chromium and loses the network half-way (issue 3, point 9): the
@@ -35,11 +34,13 @@ class ExamJourneyIT {
   static final String EXAM = "Oefentoets: e-mail en videobellen";
 
   private Browser browser;
+  private ExamPageDriver exam;
   private Path screenshots;
 
   @BeforeAll
   void setUp(Browser browser) {
     this.browser = browser;
+    this.exam = new ExamPageDriver(browser);
     this.screenshots = Path.of(System.getProperty("lms.screenshots.dir", "../docs/screenshots"));
   }
 
@@ -181,35 +182,24 @@ class ExamJourneyIT {
   }
 
   private WebElement question(String id) {
-    return browser.find("section.question[data-question='" + id + "']");
+    return exam.question(id);
   }
 
   private void choose(String id, String label) {
-    WebElement option =
-        question(id).findElements(By.tagName("label")).stream()
-            .filter(l -> l.getText().strip().equals(label))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no option '" + label + "' in " + id));
-    browser.click(option.findElement(By.tagName("input")));
+    exam.choose(id, label);
   }
 
   private void type(String id, String text) {
-    WebElement field = question(id).findElement(By.cssSelector("input, textarea"));
-    field.clear();
-    field.sendKeys(text);
-    // Leaving the field saves at once (the page also saves 0.7 s after the last key).
-    field.sendKeys(org.openqa.selenium.Keys.TAB);
+    exam.type(id, text);
   }
 
   private void awaitState(String id, String state) {
-    browser.until(id + " " + state, d -> state.equals(question(id).getAttribute("data-state")));
+    exam.awaitState(id, state);
   }
 
   // After the network comes back the page may be in its longest retry pause (15 s).
   private void awaitStateLong(String id, String state) {
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(45))
-        .withMessage(id + " " + state + " after reconnecting")
-        .until(d -> state.equals(question(id).getAttribute("data-state")));
+    exam.awaitState(id, state, Duration.ofSeconds(45));
   }
 
   private void network(boolean online) {

@@ -10,7 +10,10 @@ import be.edusprong.lms.domain.content.ContentLoader;
 import be.edusprong.lms.domain.content.ContentPackage;
 import be.edusprong.lms.domain.content.ContentPackageReader;
 import be.edusprong.lms.domain.content.ContentSource;
+import be.edusprong.lms.domain.delivery.Assessment;
 import be.edusprong.lms.domain.delivery.AssessmentService;
+import be.edusprong.lms.domain.delivery.Review;
+import be.edusprong.lms.domain.exemption.ExemptionService;
 import be.edusprong.lms.domain.shared.Resources;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -23,6 +26,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -75,12 +79,22 @@ public class Startup {
   @Inject AccountService accounts;
   @Inject Centres centres;
   @Inject AssessmentService assessments;
+  @Inject ExemptionService exemptions;
 
   /** The GIFT file of the demo exam, on the class path. */
   static final String DEMO_ASSESSMENT = "demo/oefentoets-e-mail-en-videobellen.gift";
 
   /** The demo exam's title. */
   static final String DEMO_ASSESSMENT_TITLE = "Oefentoets: e-mail en videobellen";
+
+  /** The GIFT file of the demo exemption test, on the class path. */
+  static final String DEMO_EXEMPTION_TEST = "demo/vrijstellingsproef-e-mail-en-videobellen.gift";
+
+  /** The demo exemption test's title. */
+  static final String DEMO_EXEMPTION_TEST_TITLE = "Vrijstellingsproef: e-mail en videobellen";
+
+  /** The module whose exemption test it is. */
+  static final String DEMO_EXEMPTION_MODULE = "e-mail-en-videobellen";
 
   // Flyway manages its own transactions: the migration must not run inside a container one.
   @PostConstruct
@@ -152,25 +166,15 @@ public class Startup {
   }
 
   /**
-   * The demo exam: a practice assessment for the module "E-mail en videobellen" (20 minutes, two
-   * attempts) from {@value #DEMO_ASSESSMENT}, created once.
+   * The demo exams, created once: a practice assessment for the module "E-mail en videobellen" (20
+   * minutes, two attempts) from {@value #DEMO_ASSESSMENT}, and that module's exemption test (15
+   * minutes, one attempt, pass mark 70%, confirmed by staff) from {@value #DEMO_EXEMPTION_TEST}.
    */
   private void createDemoAssessment() {
     if (assessments.forLearner(accounts.findByUsername("cursist").orElseThrow().getId()).stream()
         .anyMatch(a -> a.assessment().getTitle().equals(DEMO_ASSESSMENT_TITLE))) {
       return;
     }
-    String text;
-    try (InputStream in = Startup.class.getClassLoader().getResourceAsStream(DEMO_ASSESSMENT)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + DEMO_ASSESSMENT);
-      }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    List<String> questions =
-        new GiftParser().parseStrict(text, DEMO_ASSESSMENT).stream().map(Item::sourceText).toList();
     assessments.create(
         Centres.DEFAULT_CENTRE_CODE,
         DEMO_ASSESSMENT_TITLE,
@@ -178,6 +182,34 @@ public class Startup {
         null,
         null,
         2,
-        questions);
+        demoQuestions(DEMO_ASSESSMENT));
+    Assessment test =
+        assessments.create(
+            Centres.DEFAULT_CENTRE_CODE,
+            DEMO_EXEMPTION_TEST_TITLE,
+            Duration.ofMinutes(15),
+            null,
+            null,
+            1,
+            demoQuestions(DEMO_EXEMPTION_TEST));
+    assessments.configureAccess(test.getId(), null, null, BigDecimal.valueOf(70), Review.SCORE);
+    exemptions.setExemptionTest(
+        DEMO_EXEMPTION_MODULE,
+        test.getId(),
+        false,
+        accounts.findByUsername("leraar").orElseThrow().getId());
+  }
+
+  private static List<String> demoQuestions(String resource) {
+    String text;
+    try (InputStream in = Startup.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new GiftParser().parseStrict(text, resource).stream().map(Item::sourceText).toList();
   }
 }

@@ -2,6 +2,7 @@ package be.edusprong.lms.web.view;
 
 import be.edusprong.lms.domain.coaching.CoachingService;
 import be.edusprong.lms.domain.coaching.LearnerOverview;
+import be.edusprong.lms.domain.exemption.ExemptionService;
 import be.edusprong.lms.domain.module.CatalogueService;
 import be.edusprong.lms.web.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,6 +29,7 @@ public class CaseloadPage {
   @Inject CatalogueService catalogue;
   @Inject LocaleBean locale;
   @Inject CurrentUser currentUser;
+  @Inject ExemptionService exemptions;
 
   private List<LearnerOverview> caseload;
   private final Map<String, String> titles = new HashMap<>();
@@ -37,6 +39,13 @@ public class CaseloadPage {
       caseload = coaching.caseload(currentUser.require().getId());
     }
     return caseload;
+  }
+
+  /** A learner's live exemptions (proposed or confirmed), for the learner's row. */
+  public List<ExemptionService.ExemptionView> exemptions(long learnerId) {
+    return exemptions.forLearner(learnerId).stream()
+        .filter(v -> v.exemption().getStatus().live())
+        .toList();
   }
 
   /** The title of a module in the page's language, or its code when it is no longer published. */

@@ -1,6 +1,8 @@
 package be.edusprong.lms.web.view;
 
 import be.edusprong.lms.domain.enrolment.EnrolmentService;
+import be.edusprong.lms.domain.exemption.ExemptionService;
+import be.edusprong.lms.domain.exemption.ModuleExemptionTest;
 import be.edusprong.lms.domain.module.CatalogueService;
 import be.edusprong.lms.domain.module.CourseModule;
 import be.edusprong.lms.domain.progress.ModuleProgress;
@@ -25,6 +27,7 @@ public class ModulePage implements Serializable {
   @Inject transient EnrolmentService enrolments;
   @Inject transient ProgressService progress;
   @Inject transient CurrentUser currentUser;
+  @Inject transient ExemptionService exemptions;
 
   private String code;
   private transient CourseModule module;
@@ -61,6 +64,20 @@ public class ModulePage implements Serializable {
     return isEnrolled()
         ? progress.completedUnits(currentUser.require().getId(), getModule().getId())
         : Set.of();
+  }
+
+  /** Whether the logged-in learner is exempted from the module (issue 3, point 7). */
+  public boolean isExempted() {
+    return currentUser.isLearner()
+        && exemptions.isExempted(getModule().getId(), currentUser.require().getId());
+  }
+
+  /** The id of the module's exemption test, or null when it has none. */
+  public Long getExemptionTest() {
+    return exemptions
+        .exemptionTest(getModule().getId())
+        .map(ModuleExemptionTest::getAssessmentId)
+        .orElse(null);
   }
 
   /** Enrols the logged-in learner and opens the first unit. */

@@ -34,6 +34,10 @@ import be.edusprong.lms.domain.delivery.SaveResult;
 import be.edusprong.lms.domain.delivery.SaveResult.Outcome;
 import be.edusprong.lms.domain.delivery.SigningKeys;
 import be.edusprong.lms.domain.delivery.SubmittedBy;
+import be.edusprong.lms.domain.exemption.Exemption;
+import be.edusprong.lms.domain.exemption.ExemptionService;
+import be.edusprong.lms.domain.exemption.ExemptionSource;
+import be.edusprong.lms.domain.exemption.ExemptionStatus;
 import be.edusprong.lms.domain.shared.DomainException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -91,6 +95,8 @@ class DeliveryIT {
   @Inject DeliveryService delivery;
   @Inject AttemptPlans plans;
   @Inject GradingService grading;
+  @Inject ExemptionService exemptions;
+  @Inject be.edusprong.lms.domain.module.CatalogueService catalogue;
   @Inject SigningKeys keys;
   @Resource ManagedExecutorService executor;
 
@@ -660,6 +666,15 @@ class DeliveryIT {
         Sql.text(
             "SELECT id FROM attempt WHERE learner_id = ? AND status = 'PREPARED'", learners.get(0));
 
+    // Until it is started, a prepared attempt shows nothing, even to its own learner.
+    String waiting =
+        Sql.text(
+            "SELECT id FROM attempt WHERE learner_id = ? AND status = 'PREPARED'", learners.get(1));
+    assertEquals(
+        "error.attempt.unknown",
+        assertThrows(DomainException.class, () -> delivery.items(waiting, learners.get(1)))
+            .messageKey());
+
     Attempt started = delivery.start(assessment.getId(), learners.get(0), null, IP);
     assertEquals(prepared, started.getId(), "the start takes the prepared attempt");
     assertEquals(AttemptStatus.ACTIVE, started.getStatus());
@@ -857,6 +872,129 @@ class DeliveryIT {
                 grading.regrade(
                     assessment.getId(), "hoofdstad", "// [id:hoofdstad]\nWaar? {T}", teacher));
     assertEquals("error.grading.changedQuestion", changedType.messageKey());
+  }
+
+  @Test
+  void passingAnExemptionTestProposesAnExemptionThatARegradeCanTakeBack() {
+    String module = catalogue.published(null, null).get(0).getCode();
+    long moduleId = catalogue.require(module).getId();
+    Assessment test = assessment(null, 1);
+    assessments.configureAccess(
+        test.getId(), null, null, new java.math.BigDecimal("60"), Review.SCORE);
+    long teacher = teacher().getId();
+    long coach =
+        accounts
+            .create(
+                Centres.DEFAULT_CENTRE_CODE,
+                "it-coach-" + UUID.randomUUID().toString().substring(0, 8),
+                "Test coach",
+                "een-lang-wachtwoord",
+                EnumSet.of(Role.COACH))
+            .getId();
+    exemptions.setExemptionTest(module, test.getId(), false, teacher);
+    long learner = learner().getId();
+
+    // 3 of 5 = 60%: passes. hoofdstad answered Antwerpen (wrong for now).
+    String attempt = delivery.start(test.getId(), learner, null, IP).getId();
+    delivery.save(attempt, learner, token(attempt), "hoofdstad", 1, "{\"choice\":\"B\"}", IP);
+    delivery.save(attempt, learner, token(attempt), "lucht", 1, "{\"text\":\"hemelsblauw\"}", IP);
+    delivery.save(attempt, learner, token(attempt), "rekenen", 1, "{\"text\":\"4242\"}", IP);
+    delivery.save(
+        attempt,
+        learner,
+        token(attempt),
+        "koppel",
+        1,
+        "{\"pairs\":{\"A\":\"Brussel\",\"B\":\"Parijs\"}}",
+        IP);
+    delivery.submit(attempt, learner, token(attempt), IP);
+
+    ExemptionService.ExemptionView proposed =
+        exemptions.forLearner(learner).stream().findFirst().orElseThrow();
+    assertEquals(ExemptionStatus.PROPOSED, proposed.exemption().getStatus());
+    assertEquals(ExemptionSource.TEST, proposed.exemption().getSource());
+    assertEquals(attempt, proposed.exemption().getAttemptId());
+    assertEquals(0, new java.math.BigDecimal("3").compareTo(proposed.exemption().getScoreRaw()));
+    assertFalse(exemptions.isExempted(moduleId, learner), "a proposal is no exemption yet");
+    assertTrue(
+        exemptions.forCentre(coach, true).stream()
+            .anyMatch(v -> v.exemption().getId().equals(proposed.exemption().getId())));
+
+    exemptions.confirm(proposed.exemption().getId(), coach);
+    assertTrue(exemptions.isExempted(moduleId, learner));
+    assertTrue(
+        exemptions.csv(teacher).contains(module + ",CONFIRMED,TEST,3,5"), exemptions.csv(teacher));
+
+    // The key of "lucht" was wrong: corrected, the attempt drops to 2 of 5 and the exemption goes.
+    grading.regrade(
+        test.getId(),
+        "lucht",
+        "// [id:lucht]\nWelke kleur heeft de lucht overdag? {=blauw}",
+        teacher);
+    assertFalse(exemptions.isExempted(moduleId, learner));
+    Exemption revoked = exemptions.forLearner(learner).get(0).exemption();
+    assertEquals(ExemptionStatus.REVOKED, revoked.getStatus());
+    assertEquals(ExemptionService.REGRADE_REASON, revoked.getDecisionReason());
+
+    // Another correction makes it pass again: a new proposal.
+    grading.regrade(
+        test.getId(),
+        "hoofdstad",
+        "// [id:hoofdstad]\n::Hoofdstad::Wat is de hoofdstad van België? {=Brussel =Antwerpen ~Gent}",
+        teacher);
+    assertEquals(
+        List.of(ExemptionStatus.PROPOSED, ExemptionStatus.REVOKED),
+        exemptions.forLearner(learner).stream().map(v -> v.exemption().getStatus()).toList());
+  }
+
+  @Test
+  void staffGrantAndRevokeExemptionsWithAReasonAndAModuleCanConfirmByItself() {
+    String module = catalogue.published(null, null).get(1).getCode();
+    long moduleId = catalogue.require(module).getId();
+    long teacher = teacher().getId();
+    long learner = learner().getId();
+    long other = learner().getId();
+
+    assertEquals(
+        "error.exemption.reason",
+        assertThrows(DomainException.class, () -> exemptions.grant(module, learner, teacher, " "))
+            .messageKey());
+    assertEquals(
+        "error.exemption.notStaff",
+        assertThrows(
+                DomainException.class, () -> exemptions.grant(module, learner, other, "attest"))
+            .messageKey());
+    Exemption granted = exemptions.grant(module, learner, teacher, "ECDL-attest 2024");
+    assertEquals(ExemptionStatus.CONFIRMED, granted.getStatus());
+    assertTrue(exemptions.isExempted(moduleId, learner));
+    assertEquals(
+        "error.exemption.exists",
+        assertThrows(
+                DomainException.class, () -> exemptions.grant(module, learner, teacher, "nogmaals"))
+            .messageKey());
+    exemptions.revoke(granted.getId(), teacher, "attest bleek vals");
+    assertFalse(exemptions.isExempted(moduleId, learner));
+
+    // A module that confirms by itself: passing its test exempts at once.
+    Assessment test = assessment(null, 1);
+    assessments.configureAccess(
+        test.getId(), null, null, new java.math.BigDecimal("20"), Review.SCORE);
+    exemptions.setExemptionTest(module, test.getId(), true, teacher);
+    String attempt = delivery.start(test.getId(), other, null, IP).getId();
+    delivery.save(attempt, other, token(attempt), "hoofdstad", 1, "{\"choice\":\"A\"}", IP);
+    delivery.submit(attempt, other, token(attempt), IP);
+    assertTrue(exemptions.isExempted(moduleId, other));
+    assertEquals(
+        ExemptionService.AUTO_REASON,
+        exemptions.forLearner(other).get(0).exemption().getDecisionReason());
+
+    Assessment noPassMark = assessment(null, 1);
+    assertEquals(
+        "error.exemption.noPassMark",
+        assertThrows(
+                DomainException.class,
+                () -> exemptions.setExemptionTest(module, noPassMark.getId(), false, teacher))
+            .messageKey());
   }
 
   /** Collects AttemptGraded events fired in this deployment. */
