@@ -5,6 +5,7 @@ import be.edusprong.lms.assessment.imports.BankFormat;
 import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.Importers;
 import be.edusprong.lms.assessment.qti.PackageLimits;
+import be.edusprong.lms.assessment.qti.Qti3PackageWriter;
 import be.edusprong.lms.assessment.qti.QtiPackageImporter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +21,8 @@ import java.util.List;
  *
  * <pre>
  * java -jar lms-items.jar validate FILE...
- * java -jar lms-items.jar convert FILE... --to gift --out DIR
+ * java -jar lms-items.jar convert FILE... --to gift|qti3 --out DIR
+ * java -jar lms-items.jar verify-receipts FILE... --key BASE64 | --key-file FILE
  * </pre>
  *
  * <p>Prints one JSON document on standard output:
@@ -31,8 +33,13 @@ import java.util.List;
  * }
  * </pre>
  *
- * {@code convert} adds {@code "written": [paths]} after {@code complete}: each file that imported
- * whole is written as {@code DIR/<name>.gift}; a file with a rejected question is only reported.
+ * {@code convert} adds {@code "written": [paths]}, {@code "notConverted": [reasons]} and {@code
+ * "losses": [messages]} after {@code complete}: each file that imported whole is written as {@code
+ * DIR/<name>.gift} ({@link GiftWriter}) or as the QTI 3.0 content package {@code DIR/<name>.zip}
+ * ({@link Qti3PackageWriter}); a file with a rejected question, or with a question the target
+ * format cannot express, is only reported (all or nothing). {@code losses} names, per written file,
+ * what the QTI 3.0 export could carry only approximately ({@link Qti3PackageWriter#losses}); GIFT
+ * refuses instead of losing, so it has none.
  *
  * <p>Files are read by {@link Importers#importBytes}: a ZIP is a QTI content package ({@code
  * validate bank.zip}; up to {@value #MAX_PACKAGE_BYTES} bytes, entries within {@link
@@ -41,6 +48,9 @@ import java.util.List;
  * QtiPackageImporter#importTestFile}). A file that cannot be read (missing, over {@value
  * #MAX_BYTES} bytes, not UTF-8) gets a refused report with the reason. Exit status: 0 when every
  * file is complete, 1 when any question was rejected or any file refused, 2 for a usage error.
+ *
+ * <p>{@code verify-receipts} checks exam receipt lists instead and prints its own document; see
+ * {@code VerifyReceipts}.
  */
 public final class LmsItems {
   /** The largest file read, in bytes (20 MiB). */
@@ -65,6 +75,9 @@ public final class LmsItems {
    * @return the exit status (0 complete, 1 incomplete, 2 usage)
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals(VerifyReceipts.NAME)) {
+      return VerifyReceipts.run(Arrays.asList(args).subList(1, args.length), out, err);
+    }
     Command command;
     try {
       command = Command.parse(args);
@@ -76,23 +89,37 @@ public final class LmsItems {
     List<FidelityReport> reports = new ArrayList<>();
     List<String> written = new ArrayList<>();
     List<String> notConverted = new ArrayList<>();
+    List<String> losses = new ArrayList<>();
+    boolean qti3 = "qti3".equals(command.to());
     for (Path file : command.files()) {
       FidelityReport report = validate(file);
       reports.add(report);
       if (command.outDir() != null && report.complete()) {
         // All or nothing: a file with a rejected question is reported, never half converted; so is
-        // a file with questions GIFT cannot express (ordering, cloze, gap match).
-        List<String> refused = GiftWriter.notExportable(report.items());
+        // a file with questions the target cannot express (GIFT: ordering, cloze, gap match; QTI
+        // 3.0: a cloze with a multiple-response gap).
+        List<String> refused =
+            qti3
+                ? Qti3PackageWriter.notExportable(report.items())
+                : GiftWriter.notExportable(report.items());
         if (!refused.isEmpty()) {
           for (String reason : refused) {
             notConverted.add(file + ": " + reason);
           }
           continue;
         }
-        Path target = command.outDir().resolve(baseName(file) + ".gift");
+        Path target = command.outDir().resolve(baseName(file) + (qti3 ? ".zip" : ".gift"));
         try {
           Files.createDirectories(command.outDir());
-          Files.writeString(target, new GiftWriter().write(report.items()), StandardCharsets.UTF_8);
+          if (qti3) {
+            Files.write(target, new Qti3PackageWriter().write(report.items()));
+            for (String loss : Qti3PackageWriter.losses(report.items())) {
+              losses.add(file + ": " + loss);
+            }
+          } else {
+            Files.writeString(
+                target, new GiftWriter().write(report.items()), StandardCharsets.UTF_8);
+          }
           written.add(target.toString());
         } catch (IOException e) {
           err.println(target + ": cannot be written: " + e.getMessage());
@@ -112,6 +139,10 @@ public final class LmsItems {
       for (int i = 0; i < notConverted.size(); i++) {
         json.append(i == 0 ? "" : ",").append(jsonString(notConverted.get(i)));
       }
+      json.append("],\"losses\":[");
+      for (int i = 0; i < losses.size(); i++) {
+        json.append(i == 0 ? "" : ",").append(jsonString(losses.get(i)));
+      }
       json.append("]");
     }
     json.append(",\"reports\":[");
@@ -125,10 +156,14 @@ public final class LmsItems {
   /** The command-line usage. */
   public static final String USAGE =
       "usage: lms-items validate FILE...\n"
-          + "       lms-items convert FILE... --to gift --out DIR";
+          + "       lms-items convert FILE... --to gift|qti3 --out DIR"
+          + "\n       lms-items verify-receipts FILE... --key BASE64 | --key-file FILE";
 
-  /** A parsed command line: the files, and the output folder for {@code convert}. */
-  record Command(List<Path> files, Path outDir) {
+  /**
+   * A parsed command line: the files, and for {@code convert} the output folder and the target
+   * format ({@code gift} or {@code qti3}); both null for {@code validate}.
+   */
+  record Command(List<Path> files, Path outDir, String to) {
     static Command parse(String[] args) {
       if (args.length < 2) {
         throw new IllegalArgumentException("missing command or files");
@@ -136,19 +171,18 @@ public final class LmsItems {
       List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
       switch (args[0]) {
         case "validate" -> {
-          return new Command(rest.stream().map(Path::of).toList(), null);
+          return new Command(rest.stream().map(Path::of).toList(), null, null);
         }
         case "convert" -> {
           String to = option(rest, "--to");
           String out = option(rest, "--out");
-          if (!"gift".equals(to)) {
-            throw new IllegalArgumentException(
-                "--to must be gift (QTI 3.0 export comes later), was " + to);
+          if (!"gift".equals(to) && !"qti3".equals(to)) {
+            throw new IllegalArgumentException("--to must be gift or qti3, was " + to);
           }
           if (out == null || rest.isEmpty()) {
             throw new IllegalArgumentException("convert needs files and --out DIR");
           }
-          return new Command(rest.stream().map(Path::of).toList(), Path.of(out));
+          return new Command(rest.stream().map(Path::of).toList(), Path.of(out), to);
         }
         default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
       }
@@ -166,7 +200,7 @@ public final class LmsItems {
     }
   }
 
-  // "bank.gift.txt" and "bank.xml" both become "bank": the output gets its own .gift extension.
+  // "bank.gift.txt" and "bank.xml" both become "bank": the output gets its own extension.
   static String baseName(Path file) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');

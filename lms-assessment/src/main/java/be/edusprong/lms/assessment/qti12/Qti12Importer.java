@@ -6,6 +6,7 @@ import be.edusprong.lms.assessment.imports.ItemImporter;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
 import be.edusprong.lms.assessment.imports.TextChecks;
 import be.edusprong.lms.assessment.item.Choice;
+import be.edusprong.lms.assessment.item.Gap;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
 import be.edusprong.lms.assessment.item.MatchPair;
@@ -77,6 +78,23 @@ import java.util.regex.Pattern;
  *       become distractors. Unequal scores per premise are a loss (each pair counts equally here).
  *   <li>{@code essay_question}, {@code cc.essay.v0p1}: {@link ItemType#ESSAY}; {@code
  *       text_only_question}: {@link ItemType#DESCRIPTION}.
+ *   <li>{@code fill_in_multiple_blanks_question} and {@code multiple_dropdowns_question} (Canvas
+ *       Guides, "Fill In Multiple Blanks", "Multiple Dropdowns"): {@link ItemType#CLOZE}. The
+ *       question text names each blank as {@code [name]} (letters, digits, {@code _}, {@code -},
+ *       {@code .}); each placeholder becomes the token {@link Item#gapToken} of the next gap
+ *       ({@code G1}, {@code G2}, ... in text order), filled by the {@code response_lid} whose
+ *       {@code material} is the name (else whose ident is {@code response_<name>}). Fill in: a
+ *       {@link Gap.Kind#TEXT_ENTRY} gap, each {@code response_label} an accepted answer at 100% (as
+ *       is any text a scoring {@code varequal} names that is no label ident); dropdowns: a {@link
+ *       Gap.Kind#INLINE_CHOICE} gap, the labels a scoring {@code varequal} names at 100%, the
+ *       others at 0. Canvas gives each blank an equal share of the points ({@code Add 100/n});
+ *       other shares give gap weights in the same whole ratio (60 and 40: 3 and 2). Rejected: a
+ *       placeholder that names no response, a placeholder written twice, a response without
+ *       placeholder, a dropdown without a scoring option, a condition on several blanks at once.
+ *   <li>without type metadata, several {@code response_str} in the flow of the text (WebCT /
+ *       Blackboard Vista "fill in the blank"): {@link ItemType#CLOZE}, a {@link
+ *       Gap.Kind#TEXT_ENTRY} gap where each response stands, its accepted answers the {@code
+ *       varequal} texts of the scoring conditions on it; reported as a guess.
  *   <li>without type metadata (e.g. Blackboard/WebCT exports) the type follows the presentation: no
  *       response a description, one {@code response_lid} single or multiple choice after its {@code
  *       rcardinality}, a {@code response_str} a short answer when a condition names accepted
@@ -84,11 +102,10 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p><b>Rejected</b> with the type's name and position: {@code calculated_question}, {@code
- * file_upload_question}, {@code multiple_dropdowns_question}, {@code
- * fill_in_multiple_blanks_question}, {@code hot_spot_question} and any other type (several blanks
- * in one stem are a cloze item, not supported yet); so is an item whose conditions cannot be mapped
- * (e.g. {@code setvar action="Multiply"}, a condition on an unknown label), a choice item without a
- * scoring choice, a short answer without accepted answer.
+ * file_upload_question}, {@code hot_spot_question} and any other type, and an item without type
+ * metadata with several responses that are not all {@code response_str}; so is an item whose
+ * conditions cannot be mapped (e.g. {@code setvar action="Multiply"}, a condition on an unknown
+ * label), a choice item without a scoring choice, a short answer without accepted answer.
  *
  * <p><b>Common to all</b>: the stem is the {@code presentation}'s {@code material} outside the
  * responses ({@code mattext texttype="text/html"} as HTML, other text escaped, {@code matimage} as
@@ -115,6 +132,13 @@ public final class Qti12Importer implements ItemImporter {
   private static final Pattern IMG_SRC =
       Pattern.compile("<img\\b[^>]*?\\bsrc\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A Canvas blank placeholder in a question text: {@code [}, a name of letters, digits, {@code _},
+   * {@code -} or {@code .}, {@code ]} (Canvas "Fill In Multiple Blanks" / "Multiple Dropdowns":
+   * {@code Roses are [color1]}); group 1 is the name.
+   */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\[([A-Za-z0-9_.\\-]+)\\]");
+
   private static final Set<String> TRUE_TEXTS =
       Set.of("true", "waar", "juist", "vrai", "wahr", "richtig", "correct", "yes", "ja");
   private static final Set<String> FALSE_TEXTS =
@@ -129,7 +153,13 @@ public final class Qti12Importer implements ItemImporter {
     NUMERIC,
     MATCH,
     ESSAY,
-    TEXT
+    TEXT,
+    /** Canvas fill in multiple blanks: {@code [name]} placeholders, text entry gaps. */
+    BLANKS,
+    /** Canvas multiple dropdowns: {@code [name]} placeholders, inline choice gaps. */
+    DROPDOWNS,
+    /** Several {@code response_str} in the flow, without type metadata (WebCT/Vista). */
+    INLINE_BLANKS
   }
 
   @Override
@@ -310,6 +340,12 @@ public final class Qti12Importer implements ItemImporter {
       private BigDecimal maxScore;
       private Node presentation;
 
+      /** For a cloze item read from placeholders: the stem with the gap tokens; else null. */
+      private String clozeStem;
+
+      /** For a cloze item whose responses stand in the flow: the gap token by response node. */
+      private final Map<Node, String> inlineGaps = new HashMap<>();
+
       ItemReader(Node item, String category) {
         this.item = item;
         this.category = category;
@@ -345,6 +381,7 @@ public final class Qti12Importer implements ItemImporter {
         ItemType type;
         List<Choice> choices = List.of();
         List<MatchPair> pairs = List.of();
+        List<Gap> gaps = List.of();
         switch (kind) {
           case CHOICE, TRUE_FALSE, MULTIPLE -> {
             choices = choices(kind);
@@ -365,11 +402,22 @@ public final class Qti12Importer implements ItemImporter {
             type = ItemType.MATCHING;
             pairs = matchPairs();
           }
+          case BLANKS, DROPDOWNS -> {
+            type = ItemType.CLOZE;
+            gaps = placeholderGaps(kind == Kind.DROPDOWNS);
+          }
+          case INLINE_BLANKS -> {
+            type = ItemType.CLOZE;
+            gaps = inlineGaps();
+          }
           case ESSAY -> type = ItemType.ESSAY;
           default -> type = ItemType.DESCRIPTION;
         }
 
-        String stemText = presentation == null ? "" : stem(presentation).strip();
+        String stemText =
+            clozeStem != null
+                ? clozeStem.strip()
+                : presentation == null ? "" : stem(presentation).strip();
         String stemHtml = SafeHtml.sanitize(stemText).strip();
         String general = generalFeedback();
         otherLosses();
@@ -398,6 +446,8 @@ public final class Qti12Importer implements ItemImporter {
                 -1,
                 choices,
                 pairs,
+                gaps,
+                List.of(),
                 general,
                 category,
                 List.of(),
@@ -419,12 +469,8 @@ public final class Qti12Importer implements ItemImporter {
           case "matching_question" -> Kind.MATCH;
           case "essay_question", "cc.essay.v0p1" -> Kind.ESSAY;
           case "text_only_question" -> Kind.TEXT;
-          case "fill_in_multiple_blanks_question", "multiple_dropdowns_question" ->
-              throw new Reject(
-                  at,
-                  "unsupported question type '"
-                      + typeName
-                      + "': several blanks in one stem (a cloze item) are not supported yet");
+          case "fill_in_multiple_blanks_question" -> Kind.BLANKS;
+          case "multiple_dropdowns_question" -> Kind.DROPDOWNS;
           default -> throw new Reject(at, "unsupported question type '" + typeName + "'");
         };
       }
@@ -438,6 +484,16 @@ public final class Qti12Importer implements ItemImporter {
         if (responses.isEmpty()) {
           losses.add("no question type in the metadata; read as a description (no response)");
           return Kind.TEXT;
+        }
+        if (responses.size() > 1
+            && responses.stream().allMatch(r -> r.name.equals("response_str"))) {
+          losses.add(
+              "no question type in the metadata; read as a cloze item with "
+                  + responses.size()
+                  + " text entry gaps from its "
+                  + responses.size()
+                  + " response_str in the text");
+          return Kind.INLINE_BLANKS;
         }
         if (responses.size() > 1) {
           throw new Reject(
@@ -1074,6 +1130,381 @@ public final class Qti12Importer implements ItemImporter {
         return out;
       }
 
+      // ---- cloze items ----
+
+      /**
+       * The gaps of a Canvas fill in multiple blanks or multiple dropdowns item: each {@code
+       * [name]} placeholder of the stem becomes the token of the next gap, filled by the {@code
+       * response_lid} whose material is that name (or whose ident is {@code response_<name>}).
+       */
+      private List<Gap> placeholderGaps(boolean dropdowns) throws Reject {
+        List<Node> responses = responses();
+        if (responses.isEmpty()) {
+          throw new Reject(
+              presentation, "a cloze item needs one response_lid per blank, found none");
+        }
+        Map<String, Node> byName = new LinkedHashMap<>();
+        for (Node r : responses) {
+          if (!r.name.equals("response_lid")) {
+            throw new Reject(
+                r,
+                "a Canvas "
+                    + (dropdowns ? "multiple dropdowns" : "fill in multiple blanks")
+                    + " item needs a response_lid per blank, found '"
+                    + r.name
+                    + "'");
+          }
+          String name = blankName(r);
+          if (name.isEmpty()) {
+            throw new Reject(r, "response '" + r.attr("ident") + "' names no blank");
+          }
+          if (byName.putIfAbsent(name, r) != null) {
+            throw new Reject(r, "two responses are for the blank [" + name + "]");
+          }
+        }
+        String raw = stem(presentation);
+        Matcher existing = Item.GAP_TOKEN.matcher(raw);
+        if (existing.find()) {
+          throw new Reject(
+              stemNode("[[" + existing.group(1) + "]]"),
+              "the question text holds '"
+                  + existing.group()
+                  + "', which this platform uses to mark gaps");
+        }
+        Matcher m = PLACEHOLDER.matcher(raw);
+        StringBuilder stemOut = new StringBuilder();
+        Map<String, String> gapIds = new LinkedHashMap<>();
+        while (m.find()) {
+          String name = m.group(1);
+          if (!byName.containsKey(name)) {
+            throw new Reject(
+                stemNode(m.group()),
+                "the placeholder "
+                    + m.group()
+                    + " names no response; the responses are for "
+                    + byName.keySet().stream().map(n -> "[" + n + "]").toList());
+          }
+          if (gapIds.containsKey(name)) {
+            throw new Reject(
+                stemNode(m.group()),
+                "the placeholder " + m.group() + " stands twice in the question text");
+          }
+          String gapId = Gap.idFor(gapIds.size());
+          gapIds.put(name, gapId);
+          m.appendReplacement(stemOut, Matcher.quoteReplacement(Item.gapToken(gapId)));
+        }
+        m.appendTail(stemOut);
+        for (Map.Entry<String, Node> e : byName.entrySet()) {
+          if (!gapIds.containsKey(e.getKey())) {
+            throw new Reject(
+                e.getValue(),
+                "response '"
+                    + e.getValue().attr("ident")
+                    + "' is for the blank ["
+                    + e.getKey()
+                    + "], which has no placeholder in the question text");
+          }
+        }
+        clozeStem = stemOut.toString();
+        List<Node> ordered = new ArrayList<>();
+        gapIds.keySet().forEach(n -> ordered.add(byName.get(n)));
+        List<BigDecimal> scores = new ArrayList<>();
+        List<List<Choice>> answers = new ArrayList<>();
+        for (Node r : ordered) {
+          BlankAnswers a = blankAnswers(r, dropdowns);
+          answers.add(a.choices());
+          scores.add(a.score());
+        }
+        checkOtherConditions(ordered);
+        List<Integer> weights = gapWeights(ordered, scores);
+        List<Gap> gaps = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+          gaps.add(
+              Gap.cloze(
+                  Gap.idFor(i),
+                  dropdowns ? Gap.Kind.INLINE_CHOICE : Gap.Kind.TEXT_ENTRY,
+                  answers.get(i),
+                  weights.get(i)));
+        }
+        return gaps;
+      }
+
+      /** The blank a Canvas response fills: its material, else its ident without response_. */
+      private String blankName(Node response) {
+        Node mat = response.child("material");
+        String name = mat == null ? "" : collapse(mat.textContent());
+        if (name.isEmpty() && response.attr("ident") != null) {
+          name = response.attr("ident").strip();
+          if (name.startsWith("response_")) {
+            name = name.substring("response_".length());
+          }
+        }
+        return name;
+      }
+
+      /** The stem's mattext holding a text, for the position of a defect; else the presentation. */
+      private Node stemNode(String piece) {
+        for (Node t : presentation.find("mattext")) {
+          if (t.textContent().contains(piece)) {
+            return t;
+          }
+        }
+        return presentation;
+      }
+
+      /** The answers of one blank and the highest score a condition on it gives (0 if none). */
+      private record BlankAnswers(List<Choice> choices, BigDecimal score) {}
+
+      /**
+       * The answers of one Canvas blank: for a dropdown its options, those a scoring {@code
+       * varequal} names at 100% and the others at 0; for a fill-in blank every option (the accepted
+       * answers) at 100%, plus any text a scoring {@code varequal} accepts that is no option ident.
+       */
+      private BlankAnswers blankAnswers(Node response, boolean dropdown) throws Reject {
+        String ident = response.attr("ident");
+        String name = blankName(response);
+        List<Node> labels = response.find("response_label");
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+          index.putIfAbsent(labels.get(i).attr("ident"), i);
+        }
+        Set<Integer> correct = new LinkedHashSet<>();
+        List<String> extra = new ArrayList<>();
+        List<StringBuilder> fb = new ArrayList<>();
+        labels.forEach(l -> fb.add(new StringBuilder()));
+        Map<String, StringBuilder> extraFb = new LinkedHashMap<>();
+        BigDecimal score = BigDecimal.ZERO;
+        for (Condition c : conditions) {
+          List<Node> tests = allTests(c.test());
+          List<Node> mine = new ArrayList<>();
+          for (Node t : tests) {
+            if (t.name.equals("varequal") && ident != null && ident.equals(t.attr("respident"))) {
+              mine.add(t);
+            }
+          }
+          if (mine.isEmpty()) {
+            continue;
+          }
+          if (mine.size() != tests.size()) {
+            if (!c.scores()) {
+              continue;
+            }
+            throw new Reject(
+                c.node(),
+                "the condition tests blank ["
+                    + name
+                    + "] together with other responses; a cloze item scores each blank on its own");
+          }
+          for (Node t : mine) {
+            String value = t.textContent().strip();
+            Integer i = index.get(value);
+            StringBuilder into;
+            if (i != null) {
+              into = fb.get(i);
+              if (c.scores() && c.score().signum() > 0) {
+                correct.add(i);
+              }
+            } else if (dropdown) {
+              throw new Reject(
+                  t,
+                  "varequal names '"
+                      + value
+                      + "', which is no option (response_label ident) of blank ["
+                      + name
+                      + "]");
+            } else {
+              into = extraFb.computeIfAbsent(value, k -> new StringBuilder());
+              if (c.scores() && c.score().signum() > 0 && !extra.contains(value)) {
+                extra.add(value);
+              }
+            }
+            if ("Yes".equalsIgnoreCase(t.attr("case"))) {
+              losses.add(
+                  "case-sensitive answer '"
+                      + value
+                      + "': case sensitivity is a scoring option of the assessment here");
+            }
+            if (mine.size() == 1) {
+              for (String f : c.feedback()) {
+                appendFeedback(into, f);
+              }
+            }
+          }
+          if (c.scores() && c.score().signum() > 0) {
+            score = score.max(c.score());
+          }
+        }
+        List<Choice> out = new ArrayList<>();
+        if (dropdown) {
+          if (labels.isEmpty()) {
+            throw new Reject(response, "the dropdown for blank [" + name + "] has no options");
+          }
+          if (correct.isEmpty()) {
+            throw new Reject(
+                response,
+                "no option of the dropdown for blank ["
+                    + name
+                    + "] earns marks: no respcondition sets a positive SCORE for it");
+          }
+          for (int i = 0; i < labels.size(); i++) {
+            Material mt = material(labels.get(i));
+            if (mt.plainText().isBlank()) {
+              throw new Reject(labels.get(i), "an option of blank [" + name + "] has no text");
+            }
+            out.add(
+                new Choice(
+                    Choice.idFor(i),
+                    mt.text(),
+                    mt.format(),
+                    mt.html(),
+                    correct.contains(i) ? HUNDRED : BigDecimal.ZERO,
+                    SafeHtml.sanitize(fb.get(i).toString()),
+                    null));
+          }
+          return new BlankAnswers(out, score);
+        }
+        Map<String, StringBuilder> accepted = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+          String text = collapse(material(labels.get(i)).plainText());
+          if (!text.isEmpty()) {
+            accepted.merge(text, fb.get(i), StringBuilder::append);
+          }
+        }
+        for (String text : extra) {
+          accepted.merge(text, extraFb.get(text), StringBuilder::append);
+        }
+        if (accepted.isEmpty()) {
+          throw new Reject(response, "blank [" + name + "] has no accepted answer");
+        }
+        for (Map.Entry<String, StringBuilder> e : accepted.entrySet()) {
+          out.add(
+              new Choice(
+                  Choice.idFor(out.size()),
+                  e.getKey().replace("*", "\\*"),
+                  TextFormat.PLAIN,
+                  SafeHtml.escape(e.getKey()),
+                  HUNDRED,
+                  SafeHtml.sanitize(e.getValue().toString()),
+                  null));
+        }
+        return new BlankAnswers(out, score);
+      }
+
+      /**
+       * The gaps of an item whose {@code response_str}s stand in the flow of the text (WebCT /
+       * Blackboard Vista fill in the blank): each a text entry gap at its place, its accepted
+       * answers the {@code varequal} texts of the scoring conditions on it.
+       */
+      private List<Gap> inlineGaps() throws Reject {
+        List<Node> responses = responses();
+        Map<String, Node> byIdent = new LinkedHashMap<>();
+        for (Node r : responses) {
+          String ident = r.attr("ident") == null ? "" : r.attr("ident");
+          if (byIdent.putIfAbsent(ident, r) != null) {
+            throw new Reject(r, "two responses have the ident '" + ident + "'");
+          }
+          inlineGaps.put(r, Item.gapToken(Gap.idFor(inlineGaps.size())));
+        }
+        String raw = stem(presentation);
+        Matcher tokens = Item.GAP_TOKEN.matcher(raw);
+        int count = 0;
+        while (tokens.find()) {
+          count++;
+        }
+        if (count != responses.size()) {
+          throw new Reject(
+              presentation,
+              "the question text must hold each of its "
+                  + responses.size()
+                  + " response_str once in its flow, and no '[[G..]]' of its own (this platform"
+                  + " marks gaps with it)");
+        }
+        clozeStem = raw;
+        List<BigDecimal> scores = new ArrayList<>();
+        List<List<Choice>> answers = new ArrayList<>();
+        for (Node r : responses) {
+          BlankAnswers a = blankAnswers(r, false);
+          answers.add(a.choices());
+          scores.add(a.score());
+        }
+        checkOtherConditions(responses);
+        List<Integer> weights = gapWeights(responses, scores);
+        List<Gap> gaps = new ArrayList<>();
+        for (int i = 0; i < responses.size(); i++) {
+          gaps.add(Gap.cloze(Gap.idFor(i), Gap.Kind.TEXT_ENTRY, answers.get(i), weights.get(i)));
+        }
+        return gaps;
+      }
+
+      /** Rejects a scoring condition that tests no blank of the item (an unknown respident). */
+      private void checkOtherConditions(List<Node> responses) throws Reject {
+        Set<String> idents = new LinkedHashSet<>();
+        responses.forEach(r -> idents.add(r.attr("ident")));
+        for (Condition c : conditions) {
+          if (!c.scores()) {
+            continue;
+          }
+          for (Node t : allTests(c.test())) {
+            if (!t.name.equals("varequal")) {
+              throw new Reject(
+                  t, "condition '" + t.name + "' cannot be mapped to the answers of a blank");
+            }
+            if (!idents.contains(t.attr("respident"))) {
+              throw new Reject(
+                  t,
+                  "varequal tests response '"
+                      + t.attr("respident")
+                      + "', which is no blank of this item");
+            }
+          }
+        }
+      }
+
+      /**
+       * The weight of each gap: 1 each when the blanks score the same (Canvas divides the points
+       * equally over the blanks) or when a blank has no scoring condition; otherwise the scores in
+       * their smallest whole ratio (e.g. 60 and 40 give 3 and 2), or equal weights and a loss when
+       * that ratio needs weights above 100.
+       */
+      private List<Integer> gapWeights(List<Node> responses, List<BigDecimal> scores) {
+        List<Integer> equal = new ArrayList<>();
+        scores.forEach(s -> equal.add(1));
+        if (scores.stream().anyMatch(s -> s.signum() <= 0)) {
+          for (int i = 0; i < scores.size(); i++) {
+            if (scores.get(i).signum() <= 0) {
+              losses.add(
+                  "no condition scores the blank of response '"
+                      + responses.get(i).attr("ident")
+                      + "'; it counts as much as each other blank");
+            }
+          }
+          return equal;
+        }
+        if (scores.stream().map(BigDecimal::stripTrailingZeros).distinct().count() == 1) {
+          return equal;
+        }
+        List<java.math.BigInteger> cents = new ArrayList<>();
+        java.math.BigInteger gcd = java.math.BigInteger.ZERO;
+        for (BigDecimal s : scores) {
+          java.math.BigInteger c = s.setScale(2, RoundingMode.HALF_UP).unscaledValue();
+          cents.add(c);
+          gcd = gcd.gcd(c);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (java.math.BigInteger c : cents) {
+          java.math.BigInteger w = c.divide(gcd);
+          if (w.compareTo(HUNDRED.toBigInteger()) > 0) {
+            losses.add(
+                "the blanks score "
+                    + scores.stream().map(BigDecimal::toPlainString).toList()
+                    + ", a ratio that needs gap weights above 100; here each blank counts equally");
+            return equal;
+          }
+          out.add(w.intValueExact());
+        }
+        return out;
+      }
+
       // ---- feedback and other losses ----
 
       private String generalFeedback() {
@@ -1209,6 +1640,13 @@ public final class Qti12Importer implements ItemImporter {
             case "mataudio", "matvideo", "matapplet", "matapplication", "mat_extension" ->
                 losses.add("'" + n.name + "' (" + n.where() + ") is not kept");
             case "material", "flow", "flow_mat", "flow_label" -> html(n, out);
+            case "response_str" -> {
+              String token = inlineGaps.get(n);
+              if (token != null) {
+                out.append(out.length() == 0 || out.charAt(out.length() - 1) == ' ' ? "" : " ")
+                    .append(token);
+              }
+            }
             default -> {
               // responses (rendered by the page), altmaterial (an alternative), metadata
             }

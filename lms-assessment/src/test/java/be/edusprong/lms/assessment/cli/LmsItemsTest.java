@@ -230,10 +230,45 @@ class LmsItemsTest {
   }
 
   @Test
-  void convertOnlyKnowsGiftForNow() {
-    Result result = run("convert", "a.gift", "--to", "qti3", "--out", "uit");
+  void convertKnowsGiftAndQti3Only() {
+    Result result = run("convert", "a.gift", "--to", "qti21", "--out", "uit");
     assertEquals(2, result.status);
-    assertTrue(result.err.contains("--to must be gift"), result.err);
+    assertTrue(result.err.contains("--to must be gift or qti3, was qti21"), result.err);
+    assertTrue(result.err.contains("--to gift|qti3 --out DIR"), result.err);
+  }
+
+  @Test
+  void convertToQti3WritesAPackageThatValidatesAgainAndReportsItsLosses() throws Exception {
+    Path gift =
+        write(
+            "bank.gift",
+            "::Sterk:: Is een wachtzin sterk? {T#Niet juist.#Juist.}\n\n"
+                + "::Graf:: Grant ligt begraven in {~een kerk =een graf} in New York.\n");
+    Path broken = write("kapot.gift", "::Kapot:: Open blok {=ja ~nee\n");
+    Path out = dir.resolve("qti");
+
+    Result result =
+        run("convert", gift.toString(), broken.toString(), "--to", "qti3", "--out", out.toString());
+
+    assertEquals(1, result.status, "the broken file makes the run incomplete: " + result.out);
+    Path written = out.resolve("bank.zip");
+    assertEquals(1, result.json.get("written").size(), result.out);
+    assertEquals(written.toString(), result.json.get("written").get(0).asText());
+    assertTrue(Files.notExists(out.resolve("kapot.zip")), "a broken file is not converted");
+    assertEquals(1, result.json.get("losses").size(), result.out);
+    assertTrue(
+        result.json.get("losses").get(0).asText().contains("the choices follow the stem"),
+        result.out);
+
+    Result again = run("validate", written.toString());
+    assertEquals(0, again.status, again.out);
+    JsonNode report = again.json.get("reports").get(0);
+    assertEquals("qti30", report.get("format").asText());
+    JsonNode counts = report.get("counts");
+    assertEquals(
+        2, counts.get("imported").asInt() + counts.get("importedWithLosses").asInt(), again.out);
+    assertEquals("CHOICE_SINGLE", report.get("outcomes").get(0).get("type").asText());
+    assertEquals("Sterk", report.get("outcomes").get(0).get("title").asText(), again.out);
   }
 
   @Test

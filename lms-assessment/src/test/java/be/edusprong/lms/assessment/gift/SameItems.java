@@ -1,16 +1,28 @@
 package be.edusprong.lms.assessment.gift;
 
+import be.edusprong.lms.assessment.item.Choice;
+import be.edusprong.lms.assessment.item.Gap;
+import be.edusprong.lms.assessment.item.GapText;
 import be.edusprong.lms.assessment.item.Item;
+import be.edusprong.lms.assessment.item.ItemType;
+import be.edusprong.lms.assessment.item.MatchPair;
+import be.edusprong.lms.assessment.qti.Qti3Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * "The same items" as {@link GiftWriter} promises them: equal in every component of {@link Item}
  * (records compare {@code BigDecimal} weights with their scale) except {@link Item#sourceLine()}
  * and {@link Item#sourceText()}, which describe the place in the file that was read.
+ *
+ * <p>{@link #qtiDifferences(Item, Item)} compares an item with what {@code qti.QtiItemImporter}
+ * reads back from its {@code qti.Qti3Writer} document, allowing the normalisations that importer
+ * documents (and reports as losses).
  */
-final class SameItems {
+public final class SameItems {
 
   private SameItems() {}
 
@@ -26,6 +38,8 @@ final class SameItems {
         item.missingWordIndex(),
         item.choices(),
         item.pairs(),
+        item.gaps(),
+        item.gapTexts(),
         item.generalFeedbackHtml(),
         item.category(),
         item.tags(),
@@ -53,10 +67,239 @@ final class SameItems {
     diff(out, "missingWordIndex", a.missingWordIndex(), b.missingWordIndex());
     diff(out, "choices", a.choices(), b.choices());
     diff(out, "pairs", a.pairs(), b.pairs());
+    diff(out, "gaps", a.gaps(), b.gaps());
+    diff(out, "gapTexts", a.gapTexts(), b.gapTexts());
     diff(out, "generalFeedbackHtml", a.generalFeedbackHtml(), b.generalFeedbackHtml());
     diff(out, "category", a.category(), b.category());
     diff(out, "tags", a.tags(), b.tags());
     return out;
+  }
+
+  /**
+   * How an item read back from its QTI 3.0 export differs from the original, after the
+   * normalisations {@code QtiItemImporter} documents:
+   *
+   * <ul>
+   *   <li>identifier: {@link Qti3Writer#qtiIdentifier(String)} of the original; title: equal;
+   *   <li>type: equal, except true/false, read back as single choice (choices {@code A} and {@code
+   *       B});
+   *   <li>text (stem, choices, premises, gap texts, general feedback): compared as the text of
+   *       their HTML ({@link #text(String)}), because the importer reads HTML (format {@code HTML},
+   *       the stem wrapped in blocks, modal feedback wrapped in a {@code div}); a stem whose text
+   *       entry followed it gains a missing-word blank at its end;
+   *   <li>choices: same ids, texts and weights ({@code compareTo}); for text answers (short answer,
+   *       numerical, text-entry and numerical gaps) the mapped answers, numbers by value; when the
+   *       item is scored by custom response processing (a tolerance, a cloze item) only the
+   *       full-mark answers, exact, because the importer then reads the correct response; the
+   *       catch-all numerical answer is not read back; answer feedback is not read back;
+   *   <li>pairs: the premises in order, then the distractors (answers no premise has);
+   *   <li>gaps: ids and kinds, answers as for choices (a cloze drop-down: right 100, others 0, as
+   *       its correct response says), gap match by the text of the gap text; gap weights all 1, gap
+   *       text groups all 1; a cloze item with one text-entry or numerical gap only comes back as a
+   *       short-answer or numerical item with the blank at the gap;
+   *   <li>category, tags: not in the item document (the package manifest keeps them).
+   * </ul>
+   *
+   * @param original the exported item
+   * @param back the item read back
+   * @return the differences left; empty when the items are the same up to these normalisations
+   */
+  public static List<String> qtiDifferences(Item original, Item back) {
+    List<String> out = new ArrayList<>();
+    diff(out, "identifier", Qti3Writer.qtiIdentifier(original.identifier()), back.identifier());
+    diff(out, "title", original.title(), back.title());
+    ItemType type =
+        original.type() == ItemType.TRUE_FALSE ? ItemType.CHOICE_SINGLE : original.type();
+    String stem = text(original.stemHtml());
+    if (original.type() == ItemType.CLOZE
+        && original.gaps().size() == 1
+        && original.gaps().get(0).kind() != Gap.Kind.INLINE_CHOICE) {
+      // One text entry alone is a short-answer or numerical item with its blank in the stem.
+      Gap only = original.gaps().get(0);
+      type = only.kind() == Gap.Kind.NUMERICAL ? ItemType.NUMERICAL : ItemType.SHORT_ANSWER;
+      diff(out, "type", type, back.type());
+      diff(
+          out,
+          "stem text",
+          stem.replace(Item.gapToken(only.id()), Item.MISSING_WORD_BLANK),
+          text(back.stemHtml()));
+      diff(out, "answers", textAnswers(only.answers(), true), textAnswers(back.choices(), false));
+      return out;
+    }
+    diff(out, "type", type, back.type());
+    String backStem = text(back.stemHtml());
+    boolean entryAfterStem =
+        !original.missingWord()
+            && (original.type() == ItemType.SHORT_ANSWER || original.type() == ItemType.NUMERICAL);
+    if (entryAfterStem && backStem.endsWith(Item.MISSING_WORD_BLANK)) {
+      backStem =
+          backStem.substring(0, backStem.length() - Item.MISSING_WORD_BLANK.length()).strip();
+    }
+    diff(out, "stem text", stem, backStem);
+    diff(
+        out,
+        "general feedback text",
+        text(original.generalFeedbackHtml()),
+        text(back.generalFeedbackHtml()));
+    switch (original.type()) {
+      case SHORT_ANSWER, NUMERICAL -> {
+        boolean custom = original.type() == ItemType.NUMERICAL && tolerant(original.choices());
+        diff(
+            out,
+            "answers",
+            textAnswers(original.choices(), custom),
+            textAnswers(back.choices(), false));
+      }
+      case CHOICE_SINGLE, CHOICE_MULTIPLE, TRUE_FALSE, ORDERING -> {
+        // True/false comes back as single choice, so TRUE and FALSE become A and B.
+        List<String> mine = choices(original.choices());
+        if (original.type() == ItemType.TRUE_FALSE) {
+          mine =
+              mine.stream()
+                  .map(c -> c.replaceFirst("^TRUE ", "A ").replaceFirst("^FALSE ", "B "))
+                  .toList();
+        }
+        diff(out, "choices", mine, choices(back.choices()));
+      }
+      default -> {
+        // other types have no choices
+      }
+    }
+    diff(out, "pairs", pairs(original.pairs()), pairs(back.pairs()));
+    List<String> gaps = new ArrayList<>();
+    for (Gap g : original.gaps()) {
+      gaps.add(gap(original, g, original.type() == ItemType.CLOZE));
+    }
+    List<String> backGaps = new ArrayList<>();
+    for (Gap g : back.gaps()) {
+      backGaps.add(gap(back, g, false));
+    }
+    diff(out, "gaps", gaps, backGaps);
+    List<String> texts = new ArrayList<>();
+    original
+        .gapTexts()
+        .forEach(t -> texts.add(text(t.textHtml()) + (t.infinite() ? " (infinite)" : "")));
+    List<String> backTexts = new ArrayList<>();
+    back.gapTexts()
+        .forEach(t -> backTexts.add(text(t.textHtml()) + (t.infinite() ? " (infinite)" : "")));
+    diff(out, "gap texts", texts, backTexts);
+    return out;
+  }
+
+  private static boolean tolerant(List<Choice> answers) {
+    return answers.stream()
+        .anyMatch(c -> c.numeric() != null && c.numeric().tolerance().signum() != 0);
+  }
+
+  private static List<String> choices(List<Choice> choices) {
+    List<String> out = new ArrayList<>();
+    for (Choice c : choices) {
+      out.add(
+          c.id()
+              + " "
+              + text(c.textHtml())
+              + " "
+              + c.weightPercent().stripTrailingZeros().toPlainString());
+    }
+    return out;
+  }
+
+  /** Text answers as "text weight"; numbers by value; custom scoring keeps full marks only. */
+  private static List<String> textAnswers(List<Choice> answers, boolean fullMarksOnly) {
+    List<String> out = new ArrayList<>();
+    for (Choice c : answers) {
+      boolean numericCatchAll = c.catchAll() && answers.stream().anyMatch(a -> a.numeric() != null);
+      if (numericCatchAll || (fullMarksOnly && !c.correct())) {
+        continue;
+      }
+      String value =
+          c.numeric() != null
+              ? c.numeric().value().stripTrailingZeros().toPlainString()
+              : c.text().replace("\\*", "*");
+      out.add(
+          value
+              + " "
+              + (fullMarksOnly ? "100" : c.weightPercent().stripTrailingZeros().toPlainString()));
+    }
+    return out;
+  }
+
+  private static List<String> pairs(List<MatchPair> pairs) {
+    List<String> out = new ArrayList<>();
+    List<String> answers = new ArrayList<>();
+    for (MatchPair p : pairs) {
+      if (!p.distractor()) {
+        out.add(text(p.premiseHtml()) + " -> " + p.answer());
+        answers.add(p.answer());
+      }
+    }
+    for (MatchPair p : pairs) {
+      if (p.distractor() && !answers.contains(p.answer())) {
+        out.add("-> " + p.answer());
+        answers.add(p.answer());
+      }
+    }
+    return out;
+  }
+
+  private static String gap(Item item, Gap g, boolean cloze) {
+    if (g.kind() == Gap.Kind.GAP_TEXT) {
+      GapText t = item.gapText(g.gapTextId()).orElseThrow();
+      return g.id() + " " + g.kind() + " " + text(t.textHtml());
+    }
+    if (g.kind() == Gap.Kind.INLINE_CHOICE) {
+      // A cloze item is scored by its correct response when read back: right 100, others 0.
+      List<String> answers = new ArrayList<>();
+      for (Choice c : g.answers()) {
+        String weight = c.correct() ? "100" : "0";
+        answers.add(
+            c.id()
+                + " "
+                + text(c.textHtml())
+                + " "
+                + (cloze ? weight : c.weightPercent().stripTrailingZeros().toPlainString()));
+      }
+      return g.id() + " " + g.kind() + " " + answers;
+    }
+    return g.id() + " " + g.kind() + " " + textAnswers(g.answers(), cloze);
+  }
+
+  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-z]+);");
+
+  /**
+   * The text of sanitised HTML: tags removed ({@code br} as a space), character references
+   * resolved, whitespace collapsed.
+   *
+   * @param html sanitised HTML
+   * @return its text, stripped
+   */
+  public static String text(String html) {
+    String s = html.replaceAll("<br\\s*/?>", " ").replaceAll("<[^>]*>", " ");
+    Matcher m = ENTITY.matcher(s);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String e = m.group(1);
+      String r;
+      if (e.startsWith("#x") || e.startsWith("#X")) {
+        r = Character.toString(Integer.parseInt(e.substring(2), 16));
+      } else if (e.startsWith("#")) {
+        r = Character.toString(Integer.parseInt(e.substring(1)));
+      } else {
+        r =
+            switch (e) {
+              case "amp" -> "&";
+              case "lt" -> "<";
+              case "gt" -> ">";
+              case "quot" -> "\"";
+              case "apos" -> "'";
+              case "nbsp" -> " ";
+              default -> m.group();
+            };
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(r));
+    }
+    m.appendTail(out);
+    return out.toString().replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
   }
 
   private static void diff(List<String> out, String what, Object a, Object b) {

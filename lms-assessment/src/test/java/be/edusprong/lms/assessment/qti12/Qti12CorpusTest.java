@@ -11,6 +11,7 @@ import be.edusprong.lms.assessment.imports.ImportStatus;
 import be.edusprong.lms.assessment.imports.Importers;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
 import be.edusprong.lms.assessment.item.Choice;
+import be.edusprong.lms.assessment.item.Gap;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
 import java.io.IOException;
@@ -47,6 +48,18 @@ class Qti12CorpusTest {
       BigDecimal expected = new BigDecimal(textEqualsWeight[i].substring(eq + 1));
       assertEquals(0, expected.compareTo(cs.get(i).weightPercent()), cs::toString);
     }
+  }
+
+  /** A gap as {@code id:kind:weight:text=weight,...}. */
+  static String gap(Gap g) {
+    StringBuilder out = new StringBuilder(g.id() + ":" + g.kind() + ":" + g.weight() + ":");
+    for (Choice c : g.answers()) {
+      out.append(c.id().equals("A") ? "" : ",")
+          .append(c.text())
+          .append('=')
+          .append(c.weightPercent().stripTrailingZeros().toPlainString());
+    }
+    return out.toString();
   }
 
   /** The four items of the Common Cartridge export of Canvas' "all question types" quiz. */
@@ -144,8 +157,6 @@ class Qti12CorpusTest {
     r.rejections().forEach(o -> rejected.add(o.messages().get(0)));
     assertEquals(
         List.of(
-            "unsupported question type 'multiple_dropdowns_question': several blanks in one stem"
-                + " (a cloze item) are not supported yet",
             "unsupported question type 'calculated_question'",
             "unsupported question type 'calculated_question'",
             "unsupported question type 'file_upload_question'"),
@@ -156,6 +167,7 @@ class Qti12CorpusTest {
             ItemType.CHOICE_SINGLE,
             ItemType.TRUE_FALSE,
             ItemType.CHOICE_MULTIPLE,
+            ItemType.CLOZE,
             ItemType.MATCHING,
             ItemType.NUMERICAL,
             ItemType.ESSAY,
@@ -163,19 +175,29 @@ class Qti12CorpusTest {
         items.stream().map(Item::type).toList());
     assertEquals("ALL QUESTION TYPES QUIZ/Multiple Choice Questions", items.get(0).category());
     weights(items.get(0), "1=0", "2=0", "3=100", "4=0");
-    Item match = items.get(3);
+    // "Roses are [color1], violets are [color2]": one dropdown per blank, RED and BLUE right
+    Item dropdowns = items.get(3);
+    assertEquals(
+        "<div><p>Roses are [[G1]], violets are [[G2]]</p></div>",
+        dropdowns.stemHtml(),
+        dropdowns::toString);
+    assertEquals(
+        List.of("G1:INLINE_CHOICE:1:RED=100,BLACK=0", "G2:INLINE_CHOICE:1:SILVER=0,BLUE=100"),
+        dropdowns.gaps().stream().map(Qti12CorpusTest::gap).toList());
+    assertEquals(ImportStatus.IMPORTED, r.outcomes().get(3).status());
+    Item match = items.get(4);
     assertEquals("Yo, match this!", match.title());
     assertEquals(3, match.pairs().stream().filter(p -> !p.distractor()).count(), match::toString);
     assertEquals("Toyota", match.pairs().get(0).premiseText());
     assertEquals("Corolla", match.pairs().get(0).answer());
     assertEquals(6, match.matchAnswers().size(), match::toString);
     // "100/3 = ?": 33.33 with margin 0.01, read as the range 33.32..33.34
-    Choice num = items.get(4).choices().get(0);
+    Choice num = items.get(5).choices().get(0);
     assertTrue(num.numeric().accepts(new BigDecimal("33.32")), num::toString);
     assertTrue(num.numeric().accepts(new BigDecimal("33.34")), num::toString);
     assertFalse(num.numeric().accepts(new BigDecimal("33.35")), num::toString);
-    assertEquals("ALL QUESTION TYPES QUIZ", items.get(6).category());
-    assertEquals("JUST TEXT", items.get(6).title());
+    assertEquals("ALL QUESTION TYPES QUIZ", items.get(7).category());
+    assertEquals("JUST TEXT", items.get(7).title());
   }
 
   @Test
@@ -204,6 +226,7 @@ class Qti12CorpusTest {
     assertEquals(
         List.of(
             ItemType.ESSAY,
+            ItemType.CLOZE,
             ItemType.CHOICE_MULTIPLE,
             ItemType.CHOICE_SINGLE,
             ItemType.ESSAY,
@@ -215,7 +238,15 @@ class Qti12CorpusTest {
             assertTrue(
                 o.messages().stream().anyMatch(m -> m.startsWith("no question type")),
                 o::toString));
-    // calculated, fill in the blank (2 blanks), jumbled sentence, matching: rejected, not dropped
-    assertEquals(12 - 6, outcomes.size() - 11 - items.size());
+    // "I'm just a [poor] boy from a poor [family]": two response_str in the flow, two gaps
+    Item blanks = items.get(1).item();
+    assertEquals("Fill in the blank", blanks.title());
+    assertTrue(
+        blanks.stemHtml().endsWith("just a [[G1]] boy from a poor [[G2]]"), blanks::stemHtml);
+    assertEquals(
+        List.of("G1:TEXT_ENTRY:1:poor=100,sad=100", "G2:TEXT_ENTRY:1:family=100"),
+        blanks.gaps().stream().map(Qti12CorpusTest::gap).toList());
+    // the other five (calculated, jumbled sentence, matching, ...): rejected, not dropped
+    assertEquals(12 - 7, outcomes.size() - 11 - items.size());
   }
 }

@@ -15,6 +15,8 @@ import be.edusprong.lms.assessment.item.Choice;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
 import be.edusprong.lms.assessment.item.MatchPair;
+import be.edusprong.lms.assessment.scoring.GapResponse;
+import be.edusprong.lms.assessment.scoring.ResponseScorer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +77,7 @@ class Qti12ImporterTest {
     assertEquals(BankFormat.QTI12, r.format());
     assertEquals(10, r.outcomes().size(), r::toJson);
     assertEquals(
-        List.of(6, 72, 100, 135, 161, 203, 248, 260, 280, 298),
+        List.of(6, 72, 100, 135, 161, 203, 248, 260, 280, 302),
         r.outcomes().stream().map(ItemOutcome::line).toList());
     assertEquals(2, r.rejectedCount());
     assertFalse(r.complete());
@@ -180,9 +183,105 @@ class Qti12ImporterTest {
             .get(1)
             .messages()
             .get(0)
-            .contains("unsupported question type 'fill_in_multiple_blanks_question'"));
+            .contains("a cloze item needs one response_lid per blank, found none"));
     assertTrue(
         rejected.get(0).describe("canvas-bank.xml").startsWith("canvas-bank.xml:248:17: REJECTED"));
+  }
+
+  @Test
+  void canvasFillInMultipleBlanksBecomesTextEntryGaps() throws IOException {
+    FidelityReport r = read("canvas-blanks.xml");
+    assertFalse(r.refused(), r::refusal);
+    assertEquals(6, r.outcomes().size(), r::toJson);
+    ItemOutcome o = outcome(r, "fimb1");
+    assertEquals(ImportStatus.IMPORTED, o.status(), o::toString);
+    Item item = o.item();
+    assertEquals(ItemType.CLOZE, item.type());
+    assertEquals("Aardrijkskunde", item.category());
+    assertEquals(
+        "<p>De hoofdstad van België is [[G1]] en die van Nederland is [[G2]].</p>",
+        item.stemHtml());
+    assertEquals(
+        List.of("G1:TEXT_ENTRY:1:Brussel=100,Bruxelles=100", "G2:TEXT_ENTRY:1:Amsterdam=100"),
+        item.gaps().stream().map(Qti12CorpusTest::gap).toList());
+    BigDecimal half =
+        new ResponseScorer()
+            .score(item, new GapResponse(Map.of("G1", " bruxelles ", "G2", "Rotterdam")))
+            .score()
+            .raw();
+    assertEquals(0, new BigDecimal("0.5").compareTo(half), half::toPlainString);
+    // the answer feedback of label 101 goes with that answer
+    assertEquals("<p>Juist!</p>", item.gaps().get(0).answers().get(0).feedbackHtml());
+    assertEquals("", item.gaps().get(0).answers().get(1).feedbackHtml());
+  }
+
+  @Test
+  void canvasMultipleDropdownsBecomeInlineChoiceGapsInStemOrder() throws IOException {
+    ItemOutcome o = outcome(read("canvas-blanks.xml"), "dd1");
+    assertEquals(ImportStatus.IMPORTED, o.status(), o::toString);
+    Item item = o.item();
+    assertEquals(ItemType.CLOZE, item.type());
+    assertEquals("<p>Rozen zijn [[G1]], viooltjes zijn [[G2]].</p>", item.stemHtml());
+    // the responses are written kleur2 first; the gaps follow the placeholders; 60 and 40 points
+    // give the weights 3 and 2
+    assertEquals(
+        List.of(
+            "G1:INLINE_CHOICE:3:rood=100,zwart=0,groen=0", "G2:INLINE_CHOICE:2:zilver=0,blauw=100"),
+        item.gaps().stream().map(Qti12CorpusTest::gap).toList());
+    // scored as Canvas would: rood right (60 of 100), zilver wrong
+    ResponseScorer scorer = new ResponseScorer();
+    BigDecimal raw =
+        scorer.score(item, new GapResponse(Map.of("G1", "A", "G2", "A"))).score().raw();
+    assertEquals(0, new BigDecimal("0.6").compareTo(raw), raw::toPlainString);
+    BigDecimal full =
+        scorer.score(item, new GapResponse(Map.of("G1", "A", "G2", "B"))).score().raw();
+    assertEquals(0, BigDecimal.ONE.compareTo(full), full::toPlainString);
+  }
+
+  @Test
+  void blanksThatDoNotMatchTheirResponsesAreRejectedWithPosition() throws IOException {
+    FidelityReport r = read("canvas-blanks.xml");
+    List<ItemOutcome> rejected = r.rejections();
+    assertEquals(3, rejected.size(), r::toJson);
+    ItemOutcome unknown = rejected.get(0);
+    assertEquals(108, unknown.line());
+    assertEquals(11, unknown.column());
+    assertEquals(
+        "the placeholder [b] names no response; the responses are for [[a]]",
+        unknown.messages().get(0));
+    ItemOutcome unplaced = rejected.get(1);
+    assertEquals(144, unplaced.line());
+    assertEquals(9, unplaced.column());
+    assertEquals(
+        "response 'response_b' is for the blank [b], which has no placeholder in the question text",
+        unplaced.messages().get(0));
+    ItemOutcome option = rejected.get(2);
+    assertEquals(185, option.line());
+    assertTrue(
+        option
+            .messages()
+            .get(0)
+            .startsWith(
+                "varequal names '9', which is no option (response_label ident) of blank [a]"),
+        option::toString);
+    assertTrue(
+        unknown
+            .describe("canvas-blanks.xml")
+            .startsWith("canvas-blanks.xml:108:11: REJECTED: the placeholder [b]"));
+  }
+
+  @Test
+  void responseStringsInTheFlowBecomeTextEntryGapsInPlace() throws IOException {
+    ItemOutcome o = outcome(read("canvas-blanks.xml"), "inline1");
+    assertEquals(ImportStatus.IMPORTED_WITH_LOSSES, o.status(), o::toString);
+    assertTrue(
+        o.messages().get(0).contains("read as a cloze item with 2 text entry gaps"), o::toString);
+    Item item = o.item();
+    assertEquals(ItemType.CLOZE, item.type());
+    assertEquals("Een [[G1]] heeft vier poten en een [[G2]] .", item.stemHtml());
+    assertEquals(
+        List.of("G1:TEXT_ENTRY:1:hond=100,kat=100", "G2:TEXT_ENTRY:1:staart=100"),
+        item.gaps().stream().map(Qti12CorpusTest::gap).toList());
   }
 
   @Test
