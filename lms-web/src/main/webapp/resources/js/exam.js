@@ -53,8 +53,10 @@
     return text;
   }
 
+  // One queue per delivery (tab): a tab that was taken over must not have its answers sent by the
+  // tab that took over, except those it queued before (adopted on takeover, see adoptQueues).
   function queueKey() {
-    return 'lms.exam.queue.' + attempt.id;
+    return 'lms.exam.queue.' + attempt.id + '.' + token;
   }
 
   function tokenKey() {
@@ -71,6 +73,28 @@
     } catch (e) {
       // Storage full or disabled: the queue still lives in memory.
     }
+  }
+
+  // After a takeover (e.g. the browser crashed while offline), send what the earlier deliveries of
+  // this attempt on this device still had queued, in version order.
+  function adoptQueues() {
+    var prefix = 'lms.exam.queue.' + attempt.id + '.';
+    try {
+      Object.keys(localStorage).filter(function (k) {
+        return k.indexOf(prefix) === 0 && k !== queueKey();
+      }).forEach(function (k) {
+        JSON.parse(localStorage.getItem(k) || '[]').forEach(function (entry) {
+          queue.push(entry);
+        });
+        localStorage.removeItem(k);
+      });
+    } catch (e) {
+      return;
+    }
+    queue.sort(function (a, b) {
+      return a.version - b.version;
+    });
+    persistQueue();
   }
 
   function call(method, path, payload, headers) {
@@ -143,9 +167,8 @@
           readClock(attempt);
           try {
             token = sessionStorage.getItem(tokenKey());
-            queue = JSON.parse(localStorage.getItem(queueKey()) || '[]');
           } catch (e) {
-            queue = [];
+            token = null;
           }
           openDelivery(false);
         } else if (r.json && r.json.error === 'error.delivery.accessCode') {
@@ -201,8 +224,12 @@
           locked = false;
           try {
             sessionStorage.setItem(tokenKey(), token);
+            queue = JSON.parse(localStorage.getItem(queueKey()) || '[]');
           } catch (e) {
-            // no sessionStorage: a reload will ask to take over
+            // no storage: a reload will ask to take over; the queue lives in memory only
+          }
+          if (status === 'TAKEN_OVER') {
+            adoptQueues();
           }
           say('');
           loadItems();
@@ -709,7 +736,13 @@
           say(t('stale'), 'info');
           refreshItems();
         } else if (outcome === 'LOCKED') {
+          // Taken over: what this tab still had to send is refused; drop it so that nobody sends it.
           locked = true;
+          queue = [];
+          persistQueue();
+          items.forEach(function (i) {
+            showState(i.identifier);
+          });
           say(t('locked'), 'error', {id: 'exam-takeover', label: t('takeover'), run: function () {
             openDelivery(true);
           }});

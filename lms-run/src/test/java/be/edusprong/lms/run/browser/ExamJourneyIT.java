@@ -104,6 +104,39 @@ class ExamJourneyIT {
 
   @Test
   @Order(3)
+  void aSecondTabTakesOverOnlyAfterConfirmingAndTheFirstIsLocked() {
+    String first = browser.driver().getWindowHandle();
+    String url = browser.currentUrl();
+    browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    browser.driver().get(url);
+    WebElement takeover =
+        browser.until(
+            "takeover offer", ExpectedConditions.elementToBeClickable(By.id("exam-takeover")));
+    assertTrue(
+        browser.find("#exam-notice").getText().contains("al geopend in een ander venster"),
+        browser.find("#exam-notice").getText());
+    assertTrue(questions().isEmpty(), "no questions before confirming");
+    takeover.click();
+    browser.until("questions in the second tab", d -> questions().size() == 8);
+    // The second tab shows what the first one saved.
+    assertTrue(question("toets-bcc").findElement(By.cssSelector("input[value='A']")).isSelected());
+    assertEquals("21", question("toets-mb").findElement(By.tagName("input")).getAttribute("value"));
+
+    browser.driver().switchTo().window(first);
+    choose("toets-bcc", "In CC");
+    browser.until(
+        "locked notice in the first tab",
+        d -> browser.find("#exam-notice").getText().contains("overgenomen"));
+    browser.driver().close();
+    browser.driver().switchTo().window(browser.driver().getWindowHandles().iterator().next());
+    // The answer the locked tab tried to change is unchanged on the server.
+    browser.driver().navigate().refresh();
+    browser.until("questions after reload", d -> questions().size() == 8);
+    assertTrue(question("toets-bcc").findElement(By.cssSelector("input[value='A']")).isSelected());
+  }
+
+  @Test
+  @Order(4)
   void afterSubmittingEveryAnswerIsOnTheServerAndTheReceiptsVerify() {
     choose("toets-camera", "Ik zet mijn microfoon uit.");
     WebElement matching = question("toets-koppel");
