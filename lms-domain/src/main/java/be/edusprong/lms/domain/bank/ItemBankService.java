@@ -67,8 +67,24 @@ public class ItemBankService {
    *     {@code error.bank.noFile} when there is no content
    */
   public ImportPreview preview(long teacherId, byte[] content, String fileName) {
+    return preview(teacherId, content, fileName, false);
+  }
+
+  /**
+   * Reads a file and says what importing it with or without "replace" would do, writing nothing.
+   *
+   * @param teacherId the acting teacher
+   * @param content the file's bytes
+   * @param fileName the file's name as uploaded
+   * @param replaceExisting whether questions the bank has would be replaced ({@link
+   *     PlannedItem.Action#REPLACE}) or left alone ({@link PlannedItem.Action#CONFLICT})
+   * @return as {@link #preview(long, byte[], String)}
+   * @throws DomainException as {@link #preview(long, byte[], String)}
+   */
+  public ImportPreview preview(
+      long teacherId, byte[] content, String fileName, boolean replaceExisting) {
     UserAccount teacher = teacher(teacherId);
-    return plan(teacher.getCentre().getId(), read(content, fileName), false);
+    return plan(teacher.getCentre().getId(), read(content, fileName), replaceExisting);
   }
 
   /**
@@ -183,13 +199,15 @@ public class ItemBankService {
    *
    * @param teacherId the acting teacher
    * @param category the category path, exactly as {@link #categories} gives it
-   * @return in the order they were first stored; empty for an unknown category
+   * @return by the import that wrote their current version, then by line in its file; empty for an
+   *     unknown category
    * @throws DomainException {@code error.bank.notTeacher}
    */
   public List<BankItem> items(long teacherId, String category) {
     long centreId = teacher(teacherId).getCentre().getId();
     return em.createQuery(
-            "SELECT b FROM BankItem b WHERE b.centreId = :c AND b.category = :k ORDER BY b.id",
+            "SELECT b FROM BankItem b WHERE b.centreId = :c AND b.category = :k"
+                + " ORDER BY b.importId, b.sourceLine, b.id",
             BankItem.class)
         .setParameter("c", centreId)
         .setParameter("k", category == null ? "" : category)
