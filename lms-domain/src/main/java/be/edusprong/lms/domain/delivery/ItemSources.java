@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the stored source of an assessment question back into an {@link Item}: GIFT with the GIFT
- * parser, QTI 3.0 with the QTI importer. Parsed items are cached by their source text (as {@code
- * PracticeItems} does), so a corrected question is never served from a stale entry; the cache is
- * emptied when it holds {@value #MAX_CACHED} sources.
+ * parser, QTI 3.0 with the QTI importer, the platform's own lossless form with {@link ItemJson}.
+ * Parsed items are cached by their source text (as {@code PracticeItems} does), so a corrected
+ * question is never served from a stale entry; the cache is emptied when it holds {@value
+ * #MAX_CACHED} sources.
  */
 @ApplicationScoped
 public class ItemSources {
@@ -35,7 +36,8 @@ public class ItemSources {
   /**
    * A source as an item.
    *
-   * @param format {@link AssessmentItem#GIFT} or {@link AssessmentItem#QTI3}
+   * @param format {@link AssessmentItem#GIFT}, {@link AssessmentItem#QTI3} or {@link
+   *     ItemJson#FORMAT}
    * @param source the source text
    * @param assessmentId for the name in messages
    * @return the item
@@ -54,6 +56,9 @@ public class ItemSources {
     }
     if (AssessmentItem.GIFT.equals(format)) {
       return new GiftParser().parseStored(source, name, "", 1);
+    }
+    if (ItemJson.FORMAT.equals(format)) {
+      return ItemJson.read(source);
     }
     throw new IllegalArgumentException("unknown source format " + format);
   }
