@@ -67,6 +67,9 @@ public class Assessment {
   @Column(name = "shuffle_options", nullable = false)
   private boolean shuffleOptions;
 
+  @Column(name = "owner_id")
+  private Long ownerId;
+
   protected Assessment() {}
 
   Assessment(
@@ -139,6 +142,15 @@ public class Assessment {
   /** The pass mark in percent of the maximum score, or null when the assessment has none. */
   public BigDecimal getPassMarkPercent() {
     return passMarkPercent;
+  }
+
+  /** The teacher who made it, or null when the platform made it. */
+  public Long getOwnerId() {
+    return ownerId;
+  }
+
+  void setOwnerId(Long ownerId) {
+    this.ownerId = ownerId;
   }
 
   /** Whether choice options are shown in a random order per attempt. */

@@ -213,6 +213,70 @@ public class AssessmentService {
   }
 
   /**
+   * Everything a teacher decides when making an assessment in the editor.
+   *
+   * @param ownerId the teacher making it, of the centre
+   * @param title see {@link #createSectioned}
+   * @param timeLimit see {@link #createSectioned}
+   * @param opensAt see {@link #createSectioned}
+   * @param closesAt see {@link #createSectioned}
+   * @param maxAttempts see {@link #createSectioned}
+   * @param shuffleOptions see {@link #createSectioned}
+   * @param sections see {@link #createSectioned}
+   * @param accessCode see {@link #configureAccess}
+   * @param allowedIpRanges see {@link #configureAccess}
+   * @param passMarkPercent see {@link #configureAccess}
+   * @param review see {@link #configureAccess}
+   */
+  public record Draft(
+      long ownerId,
+      String title,
+      Duration timeLimit,
+      Instant opensAt,
+      Instant closesAt,
+      int maxAttempts,
+      boolean shuffleOptions,
+      List<SectionSpec> sections,
+      String accessCode,
+      String allowedIpRanges,
+      BigDecimal passMarkPercent,
+      Review review) {}
+
+  /**
+   * Makes an assessment in one go (the editor): sections and settings are all stored, or, when one
+   * is refused, nothing is.
+   *
+   * @param draft what the teacher decided
+   * @return the assessment, owned by the teacher
+   * @throws DomainException {@code error.account.unknown} when the owner is no teacher; every
+   *     refusal of {@link #createSectioned} and {@link #configureAccess}
+   */
+  public Assessment create(Draft draft) {
+    UserAccount owner = em.find(UserAccount.class, draft.ownerId());
+    if (owner == null || !owner.hasRole(Role.TEACHER)) {
+      throw new DomainException(
+          "error.account.unknown", "account " + draft.ownerId() + " is no teacher");
+    }
+    Assessment assessment =
+        createSectioned(
+            owner.getCentre().getCode(),
+            draft.title(),
+            draft.timeLimit(),
+            draft.opensAt(),
+            draft.closesAt(),
+            draft.maxAttempts(),
+            draft.shuffleOptions(),
+            draft.sections());
+    assessment.setOwnerId(owner.getId());
+    return configureAccess(
+        assessment.getId(),
+        draft.accessCode(),
+        draft.allowedIpRanges(),
+        draft.passMarkPercent(),
+        draft.review() == null ? Review.SCORE : draft.review());
+  }
+
+  /**
    * Sets who may start an attempt and what follows from it (issue 3, point 3).
    *
    * @param assessmentId the assessment
