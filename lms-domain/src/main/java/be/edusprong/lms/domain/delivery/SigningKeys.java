@@ -51,7 +51,14 @@ public class SigningKeys {
   private Loaded load() {
     Loaded key = loaded;
     if (key == null) {
-      SigningKey row = store.activeOrCreate();
+      SigningKey row;
+      try {
+        row = store.activeOrCreate();
+      } catch (RuntimeException e) {
+        // Two first uses at once on a new platform can deadlock on the insert (InnoDB picks one
+        // to roll back); by now the other committed the key, so reading again finds it.
+        row = store.activeOrCreate();
+      }
       key =
           new Loaded(
               row.getId(),

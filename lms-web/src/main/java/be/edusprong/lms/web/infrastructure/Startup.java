@@ -13,6 +13,7 @@ import be.edusprong.lms.domain.content.ContentSource;
 import be.edusprong.lms.domain.delivery.Assessment;
 import be.edusprong.lms.domain.delivery.AssessmentService;
 import be.edusprong.lms.domain.delivery.Review;
+import be.edusprong.lms.domain.delivery.SigningKeys;
 import be.edusprong.lms.domain.exemption.ExemptionService;
 import be.edusprong.lms.domain.shared.Resources;
 import jakarta.annotation.PostConstruct;
@@ -80,6 +81,7 @@ public class Startup {
   @Inject Centres centres;
   @Inject AssessmentService assessments;
   @Inject ExemptionService exemptions;
+  @Inject SigningKeys signingKeys;
 
   /** The GIFT file of the demo exam, on the class path. */
   static final String DEMO_ASSESSMENT = "demo/oefentoets-e-mail-en-videobellen.gift";
@@ -113,6 +115,9 @@ public class Startup {
             + report.unchanged()
             + " unchanged");
     ensureAccounts(System.getenv());
+    // The receipt signing key exists before the first save, so the first learners of a new
+    // platform do not race to create it.
+    LOG.info("receipt signing key " + signingKeys.publicKeyBase64().substring(0, 16) + "...");
   }
 
   private void migrate() {
