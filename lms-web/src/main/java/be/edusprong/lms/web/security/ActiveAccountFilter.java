@@ -14,11 +14,11 @@ import java.security.Principal;
 
 /**
  * Ends the session of an account that was deactivated (or removed) while logged in: the identity
- * kept in the session by {@code @AutoApplySession} is checked against the database on every request
- * for a page, and the user is sent to the login page when the account is no longer active. Static
- * resources ({@code jakarta.faces.resource}, {@code /media}) are not checked.
+ * kept in the session (see {@link LmsAuthenticationMechanism}) is checked against the database on
+ * every request for a page, and the user is sent to the login page when the account is no longer
+ * active. Static resources ({@code jakarta.faces.resource}, {@code /media}) are not checked.
  */
-@WebFilter(urlPatterns = "*.xhtml")
+@WebFilter(urlPatterns = {"*.xhtml", "/api/*"})
 public class ActiveAccountFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
@@ -39,7 +39,11 @@ public class ActiveAccountFilter extends HttpFilter {
       if (session != null) {
         session.invalidate();
       }
-      response.sendRedirect(request.getContextPath() + LmsAuthenticationMechanism.LOGIN_PAGE);
+      if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      } else {
+        response.sendRedirect(request.getContextPath() + LmsAuthenticationMechanism.LOGIN_PAGE);
+      }
       return;
     }
     chain.doFilter(request, response);
