@@ -478,6 +478,20 @@ public class AssessmentService {
     return stored;
   }
 
+  /**
+   * The accommodations granted for an assessment.
+   *
+   * @param assessmentId the assessment
+   * @return by learner id
+   */
+  public List<Accommodation> accommodations(long assessmentId) {
+    return em.createQuery(
+            "SELECT a FROM Accommodation a WHERE a.key.assessmentId = :a ORDER BY a.key.learnerId",
+            Accommodation.class)
+        .setParameter("a", assessmentId)
+        .getResultList();
+  }
+
   /** The assessment with this id, if any. */
   public Optional<Assessment> find(long assessmentId) {
     return Optional.ofNullable(em.find(Assessment.class, assessmentId));
