@@ -997,6 +997,86 @@ class DeliveryIT {
             .messageKey());
   }
 
+  @Test
+  void theEditorsDraftIsStoredWholeOrNotAtAll() {
+    long teacher = teacher().getId();
+    String title = "Uit de editor " + UUID.randomUUID().toString().substring(0, 8);
+    List<AssessmentService.SectionSpec> sections =
+        List.of(
+            new AssessmentService.SectionSpec(
+                "Pool",
+                QUESTIONS.stream().map(AssessmentService.QuestionSource::gift).toList(),
+                3,
+                true));
+    long before = Sql.count("assessment");
+    DomainException refused =
+        assertThrows(
+            DomainException.class,
+            () ->
+                assessments.create(
+                    new AssessmentService.Draft(
+                        teacher,
+                        title,
+                        Duration.ofMinutes(20),
+                        null,
+                        null,
+                        1,
+                        true,
+                        sections,
+                        "CODE-1",
+                        "10.0.0.0/33",
+                        null,
+                        Review.SCORE)));
+    assertEquals("error.assessment.invalid", refused.messageKey());
+    assertEquals(before, Sql.count("assessment"), "nothing stored for a refused draft");
+
+    Assessment made =
+        assessments.create(
+            new AssessmentService.Draft(
+                teacher,
+                title,
+                Duration.ofMinutes(20),
+                null,
+                null,
+                2,
+                true,
+                sections,
+                "CODE-1",
+                "10.0.0.0/8",
+                new java.math.BigDecimal("50"),
+                Review.RESPONSES));
+    Assessment stored = assessments.find(made.getId()).orElseThrow();
+    assertEquals(teacher, stored.getOwnerId());
+    assertEquals("CODE-1", stored.getAccessCode());
+    assertEquals("10.0.0.0/8", stored.getAllowedIpRanges().orElseThrow().toString());
+    assertEquals(Review.RESPONSES, stored.getReview());
+    assertTrue(stored.isShuffleOptions());
+    assertEquals(
+        3,
+        Sql.number(
+            "SELECT draw_count FROM assessment_section WHERE assessment_id = ?", made.getId()));
+    assertEquals(
+        "error.account.unknown",
+        assertThrows(
+                DomainException.class,
+                () ->
+                    assessments.create(
+                        new AssessmentService.Draft(
+                            learner().getId(),
+                            title,
+                            null,
+                            null,
+                            null,
+                            1,
+                            false,
+                            sections,
+                            null,
+                            null,
+                            null,
+                            Review.SCORE)))
+            .messageKey());
+  }
+
   /** Collects AttemptGraded events fired in this deployment. */
   @jakarta.enterprise.context.ApplicationScoped
   public static class GradedEvents {
