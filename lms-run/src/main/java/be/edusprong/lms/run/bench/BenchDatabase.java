@@ -48,7 +48,8 @@ final class BenchDatabase {
   /**
    * Creates (or, on a platform used before, refreshes) the learners {@code bench-00001} to {@code
    * bench-<n>}: copies of the demo learner {@value #TEMPLATE_LEARNER} (centre, password hash,
-   * coach, roles), so they log in with {@value #PASSWORD}.
+   * roles), so they log in with {@value #PASSWORD}. They get no coach, so they stay out of the demo
+   * coach's caseload (and out of the tests that look at it).
    *
    * @return their usernames, in order
    * @throws SQLException when the demo learner is missing (the platform must run with
@@ -61,10 +62,9 @@ final class BenchDatabase {
       long templateId;
       long centre;
       String hash;
-      Long coach;
       try (PreparedStatement p =
           c.prepareStatement(
-              "SELECT id, centre_id, password_hash, coach_id FROM user_account WHERE username = ?")) {
+              "SELECT id, centre_id, password_hash FROM user_account WHERE username = ?")) {
         p.setString(1, TEMPLATE_LEARNER);
         try (ResultSet rs = p.executeQuery()) {
           if (!rs.next()) {
@@ -78,8 +78,6 @@ final class BenchDatabase {
           templateId = rs.getLong(1);
           centre = rs.getLong(2);
           hash = rs.getString(3);
-          long coachId = rs.getLong(4);
-          coach = rs.wasNull() ? null : coachId;
         }
       }
       List<String> roles = new ArrayList<>();
@@ -96,7 +94,7 @@ final class BenchDatabase {
       try (PreparedStatement p =
           c.prepareStatement(
               "INSERT INTO user_account (centre_id, username, display_name, password_hash, active,"
-                  + " coach_id, created_at) VALUES (?, ?, ?, ?, TRUE, ?, ?)"
+                  + " created_at) VALUES (?, ?, ?, ?, TRUE, ?)"
                   + " ON DUPLICATE KEY UPDATE centre_id = VALUES(centre_id),"
                   + " password_hash = VALUES(password_hash), active = TRUE")) {
         for (int i = 1; i <= n; i++) {
@@ -106,12 +104,7 @@ final class BenchDatabase {
           p.setString(2, username);
           p.setString(3, "Benchmarkcursist " + i);
           p.setString(4, hash);
-          if (coach == null) {
-            p.setNull(5, java.sql.Types.BIGINT);
-          } else {
-            p.setLong(5, coach);
-          }
-          p.setTimestamp(6, now);
+          p.setTimestamp(5, now);
           p.addBatch();
           if (i % 500 == 0) {
             p.executeBatch();
@@ -216,7 +209,17 @@ final class BenchDatabase {
     return "// [id:q" + i + "]\nVraag " + i + ": typ het woord 'ja'. {=ja =zeker}";
   }
 
-  /** What the database holds after the run, against what the server acknowledged. */
+  /**
+   * What the database holds after the run, against what the server acknowledged.
+   *
+   * @param acknowledged the answers checked: the highest acknowledged version of each question of
+   *     each attempt
+   * @param lost those of them the database does not have (neither that version with the same bytes
+   *     nor a later version)
+   * @param attempts the benchmark assessment's attempts
+   * @param submitted those of them SUBMITTED
+   * @param example the first lost answer, described, or null
+   */
   record Verification(
       long acknowledged, long lost, long attempts, long submitted, String example) {}
 
