@@ -26,6 +26,9 @@ import java.util.Locale;
  *     4): the learners are asynchronous, so 5,000 of them need no 5,000 threads
  * @param loginConcurrency logins in flight at once before the measured window ({@code
  *     bench.login.concurrency}, default 8): PBKDF2 makes each login cost CPU on the server
+ * @param httpThreads the maximum of Payara's {@code http-thread-pool} on a platform started here
+ *     ({@code bench.http.threads}); 0 (the default) leaves the domain's own setting, which is
+ *     Payara's default of 5
  * @param url a running platform to use ({@code bench.url}), or null to start one
  * @param dbUrl the JDBC URL of that platform's database ({@code bench.db.url}); required with
  *     {@code url}
@@ -50,6 +53,7 @@ public record BenchConfig(
     int baselineConnections,
     int threads,
     int loginConcurrency,
+    int httpThreads,
     String url,
     String dbUrl,
     String dbUser,
@@ -97,6 +101,7 @@ public record BenchConfig(
         integer("bench.baseline.connections", 64, 1, 1000),
         integer("bench.threads", 4, 1, 256),
         integer("bench.login.concurrency", 8, 1, 1000),
+        integer("bench.http.threads", 0, 0, 2000),
         url == null ? null : (url.endsWith("/") ? url : url + "/"),
         dbUrl,
         orDefault(System.getProperty("bench.db.user"), "root"),

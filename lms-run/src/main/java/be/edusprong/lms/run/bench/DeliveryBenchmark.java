@@ -133,6 +133,9 @@ public final class DeliveryBenchmark {
           throw e;
         }
         baseUrl = server.url();
+        if (config.httpThreads() > 0) {
+          setHttpThreads(config, server);
+        }
         System.out.printf(
             "[bench] platform ready at %s after %d s (log %s)%n",
             baseUrl, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0), server.log());
@@ -250,6 +253,32 @@ public final class DeliveryBenchmark {
     }
   }
 
+  /**
+   * Sets the maximum of the running server's {@code http-thread-pool} ({@code asadmin set} on its
+   * admin port, {@code port - 32}; Grizzly applies it without a restart).
+   *
+   * @throws IOException when asadmin fails
+   */
+  private static void setHttpThreads(BenchConfig config, PayaraServer server)
+      throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                config.payaraHome().resolve("bin").resolve("asadmin").toString(),
+                "--port",
+                String.valueOf(config.port() - 32),
+                "set",
+                "configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
+                    + ".max-thread-pool-size="
+                    + config.httpThreads())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException("asadmin set max-thread-pool-size failed:\n" + out);
+    }
+    System.out.println("[bench] http-thread-pool max-thread-pool-size=" + config.httpThreads());
+  }
+
   /** One of the login workers: logs in the next learner until none is left. */
   private static CompletableFuture<Void> loginLoop(
       List<SimulatedLearner> learners, AtomicInteger next) {
@@ -297,6 +326,13 @@ public final class DeliveryBenchmark {
         .add("reanswers", config.reanswers())
         .add("rampSeconds", config.ramp().toSeconds())
         .add("clientThreads", config.threads())
+        .add(
+            "serverHttpThreads",
+            config.url() != null
+                ? "unknown (running platform)"
+                : config.httpThreads() > 0
+                    ? String.valueOf(config.httpThreads())
+                    : "Payara default (5)")
         .add("machine", machine)
         .add("database", database)
         .add(
@@ -365,12 +401,14 @@ public final class DeliveryBenchmark {
     block.append(
         String.format(
             Locale.ROOT,
-            "mode %s, %d learners x (%d saves + %d re-answers + submit), ramp %d s%n",
+            "mode %s, %d learners x (%d saves + %d re-answers + submit), ramp %d s, server HTTP"
+                + " threads %s%n",
             r.getString("mode"),
             r.getInt("learners"),
             r.getInt("items"),
             r.getInt("reanswers"),
-            r.getJsonNumber("rampSeconds").longValue()));
+            r.getJsonNumber("rampSeconds").longValue(),
+            r.getString("serverHttpThreads")));
     block.append(
         String.format(
             Locale.ROOT,

@@ -46,6 +46,7 @@ class DeliveryBenchmarkIT {
             4,
             2,
             4,
+            0,
             platform.baseUrl(),
             server.url(Platform.DATABASE),
             server.user(),
