@@ -92,8 +92,22 @@ final class Metrics {
   void error(String kind, String body) {
     error(kind);
     if (body != null) {
-      errorSamples.putIfAbsent(kind, body.length() > 300 ? body.substring(0, 300) : body);
+      String text = readable(body);
+      errorSamples.putIfAbsent(kind, text.length() > 300 ? text.substring(0, 300) : text);
     }
+  }
+
+  /** An HTML error page as its text (without the head and the tags), anything else as it is. */
+  static String readable(String body) {
+    String b = body.strip();
+    if (!b.startsWith("<")) {
+      return b;
+    }
+    return b.replaceAll("(?is)<head.*?</head>", " ")
+        .replaceAll("(?is)<(script|style).*?</\\1>", " ")
+        .replaceAll("(?s)<[^>]*>", " ")
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 
   /** The first response body of each error kind that had one, sorted by kind. */
