@@ -241,11 +241,11 @@ final class SimulatedLearner {
               }
               String outcome;
               try {
-                outcome = parse(r.body()).getString("outcome", "?");
+                outcome = parse(r.body()).getString("outcome", null);
               } catch (RuntimeException notJson) {
-                outcome = "?";
+                outcome = null; // e.g. the container's HTML error page
               }
-              metrics.saveOutcome(outcome);
+              metrics.saveOutcome(outcome == null ? "(none: not the API's answer)" : outcome);
               if (r.statusCode() == 200) {
                 metrics.saveAcked(sent);
                 acks.merge(
@@ -253,7 +253,9 @@ final class SimulatedLearner {
                     new Ack(attemptId, identifier, version, body),
                     (a, b) -> a.version() >= b.version() ? a : b);
               } else {
-                metrics.error("save http-" + r.statusCode() + " " + outcome, r.body());
+                metrics.error(
+                    "save http-" + r.statusCode() + (outcome == null ? "" : " " + outcome),
+                    r.body());
               }
               return null;
             });
