@@ -149,6 +149,19 @@ final class Platform implements AutoCloseable {
     return database.connect(DATABASE);
   }
 
+  /**
+   * The MariaDB server the platform's database {@link #DATABASE} lives on, for clients that connect
+   * themselves (the benchmark's smoke test).
+   *
+   * @throws IllegalStateException when the platform was not started by these tests
+   */
+  Database databaseServer() {
+    if (database == null) {
+      throw new IllegalStateException("the platform at " + baseUrl + " was not started here");
+    }
+    return database;
+  }
+
   /** The last lines of the server log, or a note when the platform was not started here. */
   String serverTail(int lines) {
     return server == null ? "(platform not started by the tests: no log)" : server.tail(lines);
