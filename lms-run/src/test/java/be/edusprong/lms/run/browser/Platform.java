@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Platform implements AutoCloseable {
   /**
-   * The HTTP port of the platform under test (system property {@code lms.e2e.port}, default
-   * 18080); the admin port is 32 lower. Another port and {@link #DATABASE} let two checkouts run
-   * their system tests side by side.
+   * The HTTP port of the platform under test (system property {@code lms.e2e.port}, default 18080);
+   * the admin port is 32 lower. Another port and {@link #DATABASE} let two checkouts run their
+   * system tests side by side.
    */
   static final int HTTP_PORT = Integer.getInteger("lms.e2e.port", 18080);
 
