@@ -145,7 +145,7 @@ public class SittingMonitor {
           new AssessmentSummary(
               ((Number) r[0]).longValue(),
               (String) r[1],
-              (Instant) r[2],
+              instant(r[2]),
               count(r[3]),
               count(r[4]),
               count(r[5]),
@@ -202,7 +202,7 @@ public class SittingMonitor {
               t.getStartedAt(),
               t.getDeadlineAt(),
               left,
-              (Instant) r[4],
+              instant(r[4]),
               t.getSubmittedAt(),
               count(r[5]),
               count(r[6]),
@@ -262,6 +262,23 @@ public class SittingMonitor {
           assessmentId);
     }
     return assessment;
+  }
+
+  // A sub-query's MAX of a DATETIME comes back as the driver's type, not through the converter.
+  private static Instant instant(Object value) {
+    if (value == null || value instanceof Instant) {
+      return (Instant) value;
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof java.time.LocalDateTime l) {
+      return l.toInstant(java.time.ZoneOffset.UTC);
+    }
+    if (value instanceof java.util.Date d) {
+      return d.toInstant();
+    }
+    throw new IllegalStateException("not a time: " + value.getClass());
   }
 
   private static long count(Object value) {
