@@ -200,6 +200,25 @@ class TeacherSittingIT {
     assertTrue(csv.contains("n,k,max_total,mean_total"), "the summary follows: " + csv);
   }
 
+  @Test
+  @Order(4)
+  void theTeacherCorrectsAQuestionAndTheAttemptIsRegraded() {
+    browser.click(browser.find("#analysis-table tr[data-question='ts-keuze'] a.correct-link"));
+    WebElement source = browser.find("#regrade\\:source");
+    assertTrue(source.getAttribute("value").contains("{=Brussel ~Gent ~Luik}"));
+    // A wrong key on purpose: Gent becomes the right answer, so Sara's Brussel now earns nothing.
+    source.clear();
+    source.sendKeys(
+        "// [id:ts-keuze]\n::Hoofdstad::Wat is de hoofdstad van België? {~Brussel =Gent ~Luik}");
+    browser.click(browser.find("#regrade\\:regrade-button"));
+    String message = browser.find("#messages").getText();
+    assertTrue(message.contains("1 poging(en) kregen een ander totaal"), message);
+    assertEquals(
+        "0.00",
+        browser.find("#analysis-table tr[data-question='ts-keuze'] .facility .value").getText(),
+        "the analysis follows the new scores");
+  }
+
   private static DemoAccount demo(Role role) {
     return DemoAccounts.ALL.stream().filter(a -> a.role() == role).findFirst().orElseThrow();
   }
