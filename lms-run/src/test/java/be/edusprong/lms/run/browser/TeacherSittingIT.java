@@ -54,6 +54,7 @@ class TeacherSittingIT {
   private Path screenshots;
   private long assessmentId;
   private String title;
+  private String newcomer;
   private String attemptId;
   private String token;
   private Learner learner;
@@ -136,6 +137,20 @@ class TeacherSittingIT {
     assertTrue(
         submitted.findElement(By.cssSelector(".score")).getText().contains("wacht op verbetering"));
     assertTrue(browser.findAll("#log-heading").size() == 1, "the open log stayed");
+
+    // Before a joint start: an attempt is prepared for the learner who has none yet.
+    browser.click(browser.find("#prepare\\:prepare-all"));
+    String message = browser.find("#messages").getText();
+    assertTrue(message.matches("(?s).*[1-9]\\d* poging\\(en\\) voorbereid\\..*"), message);
+    browser.click(browser.find("#live"));
+    WebElement prepared =
+        browser.findAll("#monitor-table tbody tr").stream()
+            .filter(r -> r.getText().contains(newcomer))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(newcomer + " is not in the monitor"));
+    assertEquals("PREPARED", prepared.getAttribute("data-status"));
+    assertEquals("voorbereid", prepared.findElement(By.cssSelector(".status")).getText());
+    assertEquals("0 van 2", prepared.findElement(By.cssSelector(".answered")).getText());
   }
 
   @Test
@@ -246,6 +261,26 @@ class TeacherSittingIT {
         try (ResultSet keys = p.getGeneratedKeys()) {
           keys.next();
           assessmentId = keys.getLong(1);
+        }
+      }
+      // A learner of the centre without an attempt, for "Pogingen voorbereiden" (no login).
+      newcomer = "Nieuwe Cursist " + System.nanoTime();
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "INSERT INTO user_account (centre_id, username, display_name, password_hash,"
+                  + " created_at) VALUES (?, ?, ?, 'no-login', ?)",
+              Statement.RETURN_GENERATED_KEYS)) {
+        p.setLong(1, centre);
+        p.setString(2, "nieuw-" + System.nanoTime());
+        p.setString(3, newcomer);
+        p.setTimestamp(4, Timestamp.from(Instant.now()));
+        p.executeUpdate();
+        try (ResultSet keys = p.getGeneratedKeys();
+            PreparedStatement role =
+                c.prepareStatement("INSERT INTO user_role (user_id, role) VALUES (?, 'LEARNER')")) {
+          keys.next();
+          role.setLong(1, keys.getLong(1));
+          role.executeUpdate();
         }
       }
       try (PreparedStatement p =
