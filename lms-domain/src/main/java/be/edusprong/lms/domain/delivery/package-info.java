@@ -11,5 +11,11 @@
  * feedback never leave this package before review: {@link
  * be.edusprong.lms.domain.delivery.DeliveryService#items} returns {@link
  * be.edusprong.lms.domain.delivery.ItemView}s, which have no field for them.
+ *
+ * <p>What teachers see of a sitting is read by {@link
+ * be.edusprong.lms.domain.delivery.SittingMonitor} (one query per list, whatever the number of
+ * learners) and {@link be.edusprong.lms.domain.delivery.SittingAnalysis} (the input of the item
+ * analysis, from stored scores and choice responses); both only for a teacher of the assessment's
+ * centre.
  */
 package be.edusprong.lms.domain.delivery;
