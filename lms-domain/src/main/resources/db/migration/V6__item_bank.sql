@@ -35,7 +35,7 @@ CREATE TABLE bank_import (
 -- without two questions answering to one name. category: the report's Item.category() as written
 -- ('' for none; Moodle paths such as '$course$/top/Wachtwoorden/Sterk'). source_format: 'gift'
 -- (GiftWriter output) or 'qti3' (a QTI 3.0 qti-assessment-item), the names delivery's ItemSources
--- reads, or 'qti21' (the original QTI 2.1 item, until a QTI 3.0 writer converts it). version starts
+-- reads, or 'json' (the platform's own lossless form, ItemJson). version starts
 -- at 1 and grows on each replacing import; replaced_at is the last such import.
 CREATE TABLE bank_item (
   id               BIGINT AUTO_INCREMENT PRIMARY KEY,

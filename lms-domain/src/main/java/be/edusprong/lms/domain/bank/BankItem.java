@@ -134,7 +134,7 @@ public class BankItem {
     return title;
   }
 
-  /** {@link BankStorage#GIFT}, {@link BankStorage#QTI3} or {@link BankStorage#QTI21}. */
+  /** {@link BankStorage#GIFT}, {@link BankStorage#QTI3} or {@link BankStorage#JSON}. */
   public String getSourceFormat() {
     return sourceFormat;
   }

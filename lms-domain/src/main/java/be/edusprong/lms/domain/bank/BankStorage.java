@@ -5,6 +5,7 @@ import be.edusprong.lms.assessment.gift.GiftWriter;
 import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.qti.QtiItemImporter;
+import be.edusprong.lms.domain.delivery.ItemJson;
 import java.util.Objects;
 
 /**
@@ -23,16 +24,12 @@ import java.util.Objects;
  *   <li>{@link #QTI3}: the item's own QTI 3.0 {@code qti-assessment-item} document (its {@link
  *       Item#sourceText()} from a QTI 3.0 file or package), read with {@link
  *       QtiItemImporter#qti30()}; also a format {@code ItemSources} reads;
- *   <li>{@link #QTI21}: the item's own QTI 2.1 {@code assessmentItem} document, read with {@link
- *       QtiItemImporter#qti21()}. Delivery cannot read it yet.
+ *   <li>{@link #JSON}: the platform's own form ({@link ItemJson}), which holds every component of
+ *       the item and always reads back equal; also read by {@code ItemSources}.
  * </ol>
  *
- * <p>Anything else (e.g. an ordering item from Moodle XML) is <em>not storable yet</em>: {@link
- * #decide} says why, and the import reports it.
- *
- * <p>TODO(lead): when {@code qti.Qti3Writer} is merged, write such items (and QTI 2.1 ones) as QTI
- * 3.0 here, checked the same way, so that every importable question is storable and readable by
- * delivery.
+ * <p>So every importable question is storable and deliverable; a question that still does not read
+ * back equal (a defect) is reported as not storable, never dropped silently.
  */
 public final class BankStorage {
   /** Source format: GIFT, as delivery's {@code AssessmentItem.GIFT}. */
@@ -41,15 +38,19 @@ public final class BankStorage {
   /** Source format: a QTI 3.0 {@code qti-assessment-item}, as delivery's {@code QTI3}. */
   public static final String QTI3 = "qti3";
 
-  /** Source format: the original QTI 2.1 {@code assessmentItem}, until a QTI 3.0 writer exists. */
-  public static final String QTI21 = "qti21";
+  /**
+   * Source format: the platform's own lossless JSON form ({@link ItemJson}), for questions neither
+   * GIFT nor their own QTI 3.0 document can hold exactly (ordering, cloze, gap match from Moodle
+   * XML, QTI 1.2 or 2.1, and GIFT details the writer cannot keep).
+   */
+  public static final String JSON = ItemJson.FORMAT;
 
   private BankStorage() {}
 
   /**
    * What to store for an item, or why it cannot be stored.
    *
-   * @param format {@link #GIFT}, {@link #QTI3} or {@link #QTI21}; null when not storable
+   * @param format {@link #GIFT}, {@link #QTI3} or {@link #JSON}; null when not storable
    * @param source the source to store; null when not storable
    * @param problem why the item cannot be stored (English); null when storable
    */
@@ -64,8 +65,9 @@ public final class BankStorage {
    * Chooses the stored form of an imported item (order and checks as on the class).
    *
    * @param item an item of a fidelity report
-   * @return a storable decision, or one with the problem, e.g. {@code "not storable yet: ORDERING
-   *     items have no GIFT syntax ...; a QTI 3.0 writer is needed"}
+   * @return a storable decision, or one with the problem (a defect: every item reads back from
+   *     JSON), e.g. {@code "not storable: ORDERING items have no GIFT syntax ...; a QTI 3.0 writer
+   *     is needed"}
    */
   public static Decision decide(Item item) {
     Objects.requireNonNull(item, "item");
@@ -82,30 +84,31 @@ public final class BankStorage {
       }
     }
     String text = item.sourceText();
-    for (String format : new String[] {QTI3, QTI21}) {
-      String namespace = format.equals(QTI3) ? QtiItemImporter.NS_30 : QtiItemImporter.NS_21;
-      if (text.contains(namespace)) {
-        try {
-          if (same(parse(format, text, item.category(), item.sourceLine()), item)) {
-            return new Decision(format, text, null);
-          }
-        } catch (RuntimeException e) {
-          // falls through to "not storable yet"
+    if (text.contains(QtiItemImporter.NS_30)) {
+      try {
+        if (same(parse(QTI3, text, item.category(), item.sourceLine()), item)) {
+          return new Decision(QTI3, text, null);
         }
+      } catch (RuntimeException e) {
+        // falls through to the platform's own form
       }
     }
+    String json = ItemJson.write(item);
+    try {
+      if (same(parse(JSON, json, item.category(), item.sourceLine()), item)) {
+        return new Decision(JSON, json, null);
+      }
+    } catch (RuntimeException e) {
+      return new Decision(null, null, "not storable: " + giftProblem + "; JSON: " + e.getMessage());
+    }
     return new Decision(
-        null,
-        null,
-        "not storable yet: "
-            + giftProblem
-            + "; keeping it needs a QTI 3.0 writer, which this version does not have");
+        null, null, "not storable: " + giftProblem + "; and it does not read back from JSON");
   }
 
   /**
    * Reads a stored source back into its item.
    *
-   * @param format {@link #GIFT}, {@link #QTI3} or {@link #QTI21}
+   * @param format {@link #GIFT}, {@link #QTI3} or {@link #JSON}
    * @param source the stored source
    * @param category the stored category, put back on the item
    * @param sourceLine the stored line, put back on the item (1-based)
@@ -118,10 +121,8 @@ public final class BankStorage {
     if (GIFT.equals(format)) {
       return new GiftParser().parseStored(source, name, category, sourceLine);
     }
-    if (QTI3.equals(format) || QTI21.equals(format)) {
-      QtiItemImporter importer =
-          QTI3.equals(format) ? QtiItemImporter.qti30() : QtiItemImporter.qti21();
-      FidelityReport report = importer.importFile(source, name);
+    if (QTI3.equals(format)) {
+      FidelityReport report = QtiItemImporter.qti30().importFile(source, name);
       if (report.refused() || report.items().size() != 1 || !report.rejections().isEmpty()) {
         throw new IllegalArgumentException(
             "not one valid "
@@ -130,6 +131,9 @@ public final class BankStorage {
                 + (report.refused() ? report.refusal() : report.toJson()));
       }
       return report.items().get(0).withOrigin(category, sourceLine);
+    }
+    if (JSON.equals(format)) {
+      return ItemJson.read(source).withOrigin(category, sourceLine);
     }
     throw new IllegalArgumentException("unknown source format " + format);
   }

@@ -10,8 +10,9 @@
  * <ul>
  *   <li>Every stored question parses back to the item that was imported ({@link
  *       be.edusprong.lms.domain.bank.BankStorage}): GIFT written by {@code GiftWriter} when GIFT
- *       holds it exactly, else the item's own QTI 3.0 (or 2.1) document; a question that neither
- *       holds is reported as not storable yet, never dropped silently.
+ *       holds it exactly, else the item's own QTI 3.0 document, else the platform's lossless JSON
+ *       form ({@code ItemJson}); a question that would not read back equal is reported as not
+ *       storable, never dropped silently.
  *   <li>An identifier is unique within a centre's bank. A re-import of an identifier that is in the
  *       bank is refused for that question unless the teacher chose "replace"; a replacement raises
  *       the question's version.
