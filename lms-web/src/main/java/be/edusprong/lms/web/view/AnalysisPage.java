@@ -3,6 +3,7 @@ package be.edusprong.lms.web.view;
 import be.edusprong.lms.assessment.analysis.ItemAnalysis;
 import be.edusprong.lms.assessment.analysis.ItemAnalysisReport;
 import be.edusprong.lms.assessment.analysis.ItemStatistics;
+import be.edusprong.lms.assessment.analysis.Statistic;
 import be.edusprong.lms.assessment.item.Choice;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.domain.delivery.AssessmentItem;
@@ -125,6 +126,47 @@ public class AnalysisPage {
       }
     }
     return rows;
+  }
+
+  // The engine's reasons (ItemAnalysis, in English) that the page says in the UI's language.
+  private static final List<Map.Entry<java.util.regex.Pattern, String>> REASONS =
+      List.of(
+          Map.entry(
+              java.util.regex.Pattern.compile("needs at least 2 learners.*\\(n = (\\d+)\\)"),
+              "analysis.reason.twoLearners"),
+          Map.entry(
+              java.util.regex.Pattern.compile(".*needs at least 2 items.*"),
+              "analysis.reason.twoItems"),
+          Map.entry(
+              java.util.regex.Pattern.compile("every learner scored (\\S+) points on this item.*"),
+              "analysis.reason.sameItemScore"),
+          Map.entry(
+              java.util.regex.Pattern.compile(
+                  "every learner has the same rest score \\(total minus this item: (\\S+) .*"),
+              "analysis.reason.sameRestScore"),
+          Map.entry(
+              java.util.regex.Pattern.compile(
+                  "every learner has the same total score \\((\\S+) points\\).*"),
+              "analysis.reason.sameTotal"));
+
+  /**
+   * Why a statistic cannot be computed, in the UI's language when the reason is one the engine
+   * gives ({@link ItemAnalysis}); otherwise the engine's own (English) text.
+   *
+   * @param statistic an undefined statistic
+   * @return the reason; "" for a defined statistic
+   */
+  public String reason(Statistic statistic) {
+    String reason = statistic.reason().orElse("");
+    for (Map.Entry<java.util.regex.Pattern, String> r : REASONS) {
+      java.util.regex.Matcher m = r.getKey().matcher(reason);
+      if (m.matches()) {
+        return m.groupCount() == 0
+            ? Messages.text(r.getValue())
+            : Messages.text(r.getValue(), m.group(1));
+      }
+    }
+    return reason;
   }
 
   /** The questions of the assessment (identifier and title), for the regrade links. */
