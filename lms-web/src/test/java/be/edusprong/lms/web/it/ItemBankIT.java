@@ -306,7 +306,7 @@ class ItemBankIT {
             .filter(c -> c.endsWith("E-mail"))
             .toList());
     assertEquals(
-        List.of("BCC", "Onderwerp"),
+        List.of("BCC", "Onderwerp", "Volgorde"),
         bank.items(teacher.getId(), "$course$/top/Digitale vaardigheden/E-mail").stream()
             .map(BankItem::getTitle)
             .toList());
