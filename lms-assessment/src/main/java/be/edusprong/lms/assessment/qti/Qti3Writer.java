@@ -135,6 +135,22 @@ public final class Qti3Writer {
   /** Where the QTI 3.0 standard response processing templates live. */
   public static final String RP_TEMPLATES = "https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/";
 
+  /**
+   * The {@code tool-name} this writer puts on every item (QTI 3.0 {@code qti-assessment-item}
+   * attribute): {@link QtiItemImporter} recognises its own exports by it and reads the writer's
+   * patterns (answer feedback, custom response processing) back exactly.
+   */
+  public static final String TOOL_NAME = "Edusprong LMS";
+
+  /** The {@code tool-version} of this writer's output (the mapping documented here). */
+  public static final String TOOL_VERSION = "1.0";
+
+  /**
+   * The data attribute on the {@code qti-choice-interaction} of a true/false item ({@value} {@code
+   * ="true-false"}): QTI has no true/false interaction.
+   */
+  public static final String DATA_TYPE = "data-edusprong-type";
+
   private static final String GENERAL = "GENERAL_FEEDBACK";
   private static final Pattern NCNAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
   private static final Pattern VOID =
@@ -405,6 +421,8 @@ public final class Qti3Writer {
       w.writeAttribute("title", item.title());
       w.writeAttribute("adaptive", "false");
       w.writeAttribute("time-dependent", "false");
+      w.writeAttribute("tool-name", TOOL_NAME);
+      w.writeAttribute("tool-version", TOOL_VERSION);
       responseDeclarations();
       outcomeDeclarations();
       body();
@@ -715,6 +733,9 @@ public final class Qti3Writer {
           w.writeAttribute("response-identifier", "RESPONSE");
           w.writeAttribute("shuffle", "false");
           w.writeAttribute("max-choices", item.type() == ItemType.CHOICE_MULTIPLE ? "0" : "1");
+          if (item.type() == ItemType.TRUE_FALSE) {
+            w.writeAttribute(DATA_TYPE, "true-false");
+          }
           for (Choice c : item.choices()) {
             w.writeStartElement("qti-simple-choice");
             w.writeAttribute("identifier", c.id());

@@ -366,6 +366,9 @@ public final class QtiItemImporter implements ItemImporter {
 
   /** One pass over one item; not thread-safe. */
   private static final class Reader {
+    /** Ours: what is put before an answer's id to find its feedback ({@code G1_} in a cloze). */
+    private String feedbackPrefix = "";
+
     private final Node root;
     private final String text;
     private final List<String> losses = new ArrayList<>();
@@ -376,9 +379,46 @@ public final class QtiItemImporter implements ItemImporter {
     /** The gap id of each cloze interaction or gap-match {@code gap} element, in body order. */
     private final Map<Node, String> gapIds = new java.util.IdentityHashMap<>();
 
+    /** Whether the item is an export of {@link Qti3Writer} (its {@code tool-name}). */
+    private final boolean ours;
+
+    /** Ours: the answer feedback ({@code feedbackInline}/{@code feedbackBlock}) by identifier. */
+    private final Map<String, String> feedback = new HashMap<>();
+
     Reader(Node root, String text) {
       this.root = root;
       this.text = text;
+      this.ours = Qti3Writer.TOOL_NAME.equals(root.attr("toolName"));
+    }
+
+    /** Whether {@code n} is answer feedback written by {@link Qti3Writer}, keyed on FEEDBACK. */
+    private boolean ourFeedback(Node n) {
+      return ours
+          && (n.name.equals("feedbackInline") || n.name.equals("feedbackBlock"))
+          && "FEEDBACK".equals(n.attr("outcomeIdentifier"))
+          && n.attr("identifier") != null;
+    }
+
+    /** Ours: collects the answer feedback of the body by identifier. */
+    private void collectFeedback(Node body) {
+      List<Node> all = new ArrayList<>();
+      body.descendants(all);
+      for (Node n : all) {
+        if (ourFeedback(n)) {
+          StringBuilder html = new StringBuilder();
+          html(n, html);
+          feedback.put(n.attr("identifier"), SafeHtml.sanitize(html.toString().strip()).strip());
+        }
+      }
+    }
+
+    /** Ours: the gap id of a cloze interaction, from its response {@code RESPONSE_G1}. */
+    private String ourGapId(Node n, int index) {
+      String rid = n.attr("responseIdentifier");
+      if (ours && rid != null && rid.startsWith("RESPONSE_") && rid.length() > 9) {
+        return rid.substring(9);
+      }
+      return Gap.idFor(index);
     }
 
     ItemOutcome read() throws Reject {
@@ -420,11 +460,17 @@ public final class QtiItemImporter implements ItemImporter {
                           n.name.equals("inlineChoiceInteraction")
                               || n.name.equals("textEntryInteraction"))
               && (interactions.size() > 1
-                  || interactions.get(0).name.equals("inlineChoiceInteraction"));
+                  || interactions.get(0).name.equals("inlineChoiceInteraction")
+                  || ours
+                      && String.valueOf(interactions.get(0).attr("responseIdentifier"))
+                          .startsWith("RESPONSE_"));
       if (cloze) {
         for (Node n : interactions) {
-          gapIds.put(n, Gap.idFor(gapIds.size()));
+          gapIds.put(n, ourGapId(n, gapIds.size()));
         }
+      }
+      if (body != null && ours) {
+        collectFeedback(body);
       }
       if (interactions.size() > 1 && !cloze) {
         Node second = interactions.get(1);
@@ -488,6 +534,13 @@ public final class QtiItemImporter implements ItemImporter {
           case "choiceInteraction" -> {
             type = single(response) ? ItemType.CHOICE_SINGLE : ItemType.CHOICE_MULTIPLE;
             choices = choices(response, type == ItemType.CHOICE_SINGLE);
+            if (ours
+                && "true-false".equals(interaction.attr("dataEdusprongType"))
+                && choices.size() == 2
+                && choices.get(0).id().equals("TRUE")
+                && choices.get(1).id().equals("FALSE")) {
+              type = ItemType.TRUE_FALSE;
+            }
           }
           case "textEntryInteraction" -> {
             boolean numeric =
@@ -526,6 +579,10 @@ public final class QtiItemImporter implements ItemImporter {
         html(f, content);
         if (title != null && !title.isBlank()) {
           feedback.append("<p><strong>").append(SafeHtml.escape(title)).append("</strong></p>");
+        }
+        if (ours && "GENERAL_FEEDBACK".equals(f.attr("identifier"))) {
+          feedback.append(content.toString().strip());
+          continue; // Qti3Writer's general feedback, shown whatever the answer
         }
         feedback.append("<div>").append(content.toString().strip()).append("</div>");
         losses.add(
@@ -679,7 +736,14 @@ public final class QtiItemImporter implements ItemImporter {
         throw new Reject(owner, "'" + owner.rawName + "' has no choices");
       }
       Map<String, BigDecimal> weights = new HashMap<>();
-      if (useMapping(response)) {
+      if (ours && response.mapping() != null) {
+        // Qti3Writer: MAXSCORE 1, each weight w written as w / 100 (0 as the default value)
+        Mapping m = response.mapping();
+        for (Node c : simple) {
+          BigDecimal v = m.entries().getOrDefault(c.attr("identifier"), m.defaultValue());
+          weights.put(c.attr("identifier"), percent(v.movePointRight(2), HUNDRED, c));
+        }
+      } else if (useMapping(response)) {
         Mapping m = response.mapping();
         BigDecimal max = maxScore(m, single);
         if (max.signum() <= 0) {
@@ -730,14 +794,15 @@ public final class QtiItemImporter implements ItemImporter {
         StringBuilder html = new StringBuilder();
         html(c, html);
         String choiceText = collapse(html.toString());
+        String qtiId = c.attr("identifier");
         out.add(
             new Choice(
-                Choice.idFor(i),
+                ours && qtiId != null && !qtiId.isBlank() ? qtiId : Choice.idFor(i),
                 choiceText,
                 TextFormat.HTML,
                 SafeHtml.sanitize(choiceText),
-                weights.get(c.attr("identifier")),
-                "",
+                weights.get(qtiId),
+                ours ? feedback.getOrDefault(feedbackPrefix + qtiId, "") : "",
                 null));
       }
       return out;
@@ -769,6 +834,7 @@ public final class QtiItemImporter implements ItemImporter {
         } else {
           maxima.add(BigDecimal.ONE);
         }
+        feedbackPrefix = gapId + "_";
         if (n.name.equals("inlineChoiceInteraction")) {
           gaps.add(
               Gap.cloze(
@@ -951,6 +1017,12 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     private List<Choice> textAnswers(Response response, boolean numeric) throws Reject {
+      if (ours) {
+        List<Choice> mine = ourTextAnswers(response, numeric);
+        if (mine != null) {
+          return mine;
+        }
+      }
       Map<String, BigDecimal> accepted = new LinkedHashMap<>();
       if (useMapping(response)) {
         Mapping m = response.mapping();
@@ -1015,6 +1087,189 @@ public final class QtiItemImporter implements ItemImporter {
           out.add(
               new Choice(
                   id, pattern, TextFormat.PLAIN, SafeHtml.escape(value), e.getValue(), "", null));
+        }
+      }
+      return out;
+    }
+
+    /**
+     * Ours: the answers of a text entry as {@link Qti3Writer} wrote them: from the mapping (every
+     * answer, 0 included, {@code w/100}), or for a numerical response with a tolerance from the
+     * custom response processing (first matching {@code equal} wins, its SCORE, divided by the
+     * gap's share in a cloze); the catch-all ({@code not isNull}) as {@code *}; each answer's
+     * feedback from the condition that adds its identifier to FEEDBACK. Null when neither is there.
+     */
+    private List<Choice> ourTextAnswers(Response response, boolean numeric) throws Reject {
+      String rid = response.node().attr("identifier");
+      Map<String, String> feedbackIds = ourFeedbackIds(rid);
+      record Answer(String value, BigDecimal percent, NumericAnswer numeric) {}
+      List<Answer> answers = new ArrayList<>();
+      boolean catchAll = feedbackIds.containsKey("*");
+      if (response.mapping() != null) {
+        for (Map.Entry<String, BigDecimal> e : response.mapping().entries().entrySet()) {
+          NumericAnswer n =
+              numeric ? NumericAnswer.exact(number(response.node(), e.getKey(), "value")) : null;
+          answers.add(new Answer(e.getKey(), e.getValue().movePointRight(2), n));
+        }
+      } else if (numeric) {
+        Node chain = ourChain(rid);
+        if (chain == null) {
+          return null;
+        }
+        List<BigDecimal> scores = new ArrayList<>();
+        for (Node branch : chain.all("responseElseIf")) {
+          Node test = branch.children().get(0);
+          Node set = branch.child("setOutcomeValue");
+          Node expr = set == null || set.children().isEmpty() ? null : set.children().get(0);
+          Node base =
+              expr == null ? null : expr.name.equals("baseValue") ? expr : expr.child("baseValue");
+          if (base == null) {
+            return null;
+          }
+          BigDecimal score = number(base, base.textContent().strip(), "score");
+          if (test.name.equals("not")) {
+            catchAll = true;
+            continue;
+          }
+          Node value = test.child("baseValue");
+          if (!test.name.equals("equal") || value == null) {
+            return null;
+          }
+          BigDecimal v = number(value, value.textContent().strip(), "value");
+          BigDecimal tolerance =
+              "absolute".equals(test.attr("toleranceMode")) && test.attr("tolerance") != null
+                  ? number(test, test.attr("tolerance"), "tolerance")
+                  : BigDecimal.ZERO;
+          answers.add(new Answer(v.toPlainString(), null, new NumericAnswer(v, tolerance)));
+          scores.add(score);
+        }
+        // in a cloze the scores are the gap's share times the weight: full marks are the share
+        BigDecimal share =
+            gapIds.isEmpty()
+                ? BigDecimal.ONE
+                : scores.stream().reduce(BigDecimal.ZERO, BigDecimal::max);
+        if (share.signum() <= 0) {
+          share = BigDecimal.ONE;
+        }
+        for (int i = 0; i < answers.size(); i++) {
+          Answer a = answers.get(i);
+          BigDecimal p = scores.get(i).multiply(HUNDRED).divide(share, 5, RoundingMode.HALF_UP);
+          answers.set(i, new Answer(a.value(), p, a.numeric()));
+        }
+      } else {
+        return null;
+      }
+      List<Choice> out = new ArrayList<>();
+      for (Answer a : answers) {
+        String id = Choice.idFor(out.size());
+        String key =
+            a.numeric() != null
+                ? "n:"
+                    + plain(a.numeric().value()).toPlainString()
+                    + "~"
+                    + plain(a.numeric().tolerance()).toPlainString()
+                : "s:" + a.value();
+        String fb =
+            feedbackIds.containsKey(key) ? feedback.getOrDefault(feedbackIds.get(key), "") : "";
+        BigDecimal w = percent(a.percent(), HUNDRED, response.node());
+        if (a.numeric() != null) {
+          String v = plain(a.numeric().value()).toPlainString();
+          out.add(new Choice(id, v, TextFormat.PLAIN, SafeHtml.escape(v), w, fb, a.numeric()));
+        } else {
+          out.add(
+              new Choice(
+                  id,
+                  a.value().replace("*", "\\*"),
+                  TextFormat.PLAIN,
+                  SafeHtml.escape(a.value()),
+                  w,
+                  fb,
+                  null));
+        }
+      }
+      if (catchAll) {
+        String fb = feedback.getOrDefault(feedbackIds.getOrDefault("*", ""), "");
+        out.add(
+            new Choice(
+                Choice.idFor(out.size()), "*", TextFormat.PLAIN, "*", BigDecimal.ZERO, fb, null));
+      }
+      return out;
+    }
+
+    /** Ours: the response condition that scores numerical response {@code rid} answer by answer. */
+    private Node ourChain(String rid) {
+      Node rp = root.child("responseProcessing");
+      if (rp == null) {
+        return null;
+      }
+      for (Node c : rp.all("responseCondition")) {
+        Node first = c.child("responseIf");
+        Node test = first == null || first.children().isEmpty() ? null : first.children().get(0);
+        if (test != null
+            && test.name.equals("isNull")
+            && refersTo(test, rid)
+            && c.child("responseElseIf") != null) {
+          return c;
+        }
+      }
+      return null;
+    }
+
+    private static boolean refersTo(Node test, String rid) {
+      List<Node> all = new ArrayList<>();
+      test.descendants(all);
+      return all.stream()
+          .anyMatch(v -> v.name.equals("variable") && rid.equals(v.attr("identifier")));
+    }
+
+    /**
+     * Ours: the feedback identifier each answer test of response {@code rid} adds to FEEDBACK,
+     * keyed {@code s:text}, {@code n:value~tolerance} or {@code *} (any number).
+     */
+    private Map<String, String> ourFeedbackIds(String rid) {
+      Map<String, String> out = new HashMap<>();
+      Node rp = root.child("responseProcessing");
+      if (rp == null) {
+        return out;
+      }
+      for (Node c : rp.all("responseCondition")) {
+        Node branch = c.child("responseIf");
+        if (branch == null || branch.children().size() != 2) {
+          continue;
+        }
+        Node test = branch.children().get(0);
+        Node set = branch.children().get(1);
+        Node multiple = set.child("multiple");
+        Node id = multiple == null ? null : multiple.child("baseValue");
+        if (!"FEEDBACK".equals(set.attr("identifier")) || id == null || !refersTo(test, rid)) {
+          continue;
+        }
+        Node value = test.child("baseValue");
+        String key =
+            switch (test.name) {
+              case "not" -> "*";
+              case "stringMatch" -> value == null ? null : "s:" + value.textContent();
+              case "equal" -> {
+                try {
+                  String tolerance =
+                      "absolute".equals(test.attr("toleranceMode"))
+                              && test.attr("tolerance") != null
+                          ? test.attr("tolerance").strip()
+                          : "0";
+                  yield value == null
+                      ? null
+                      : "n:"
+                          + plain(new BigDecimal(value.textContent().strip())).toPlainString()
+                          + "~"
+                          + plain(new BigDecimal(tolerance)).toPlainString();
+                } catch (NumberFormatException e) {
+                  yield null;
+                }
+              }
+              default -> null;
+            };
+        if (key != null) {
+          out.put(key, id.textContent().strip());
         }
       }
       return out;
@@ -1188,6 +1443,18 @@ public final class QtiItemImporter implements ItemImporter {
             }
           }
           continue;
+        }
+        if (ourFeedback(n)) {
+          continue; // read as the answer's feedback
+        }
+        if (ours
+            && n.name.equals("div")
+            && interaction != null
+            && interaction.name.equals("textEntryInteraction")
+            && n.children().size() == 1
+            && n.children().get(0) == interaction
+            && n.textContent().isBlank()) {
+          continue; // Qti3Writer's text entry after the stem: no missing-word blank
         }
         if (n == interaction) {
           if (n.name.equals("textEntryInteraction")) {

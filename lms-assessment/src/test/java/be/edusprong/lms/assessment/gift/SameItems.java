@@ -108,59 +108,24 @@ public final class SameItems {
     List<String> out = new ArrayList<>();
     diff(out, "identifier", Qti3Writer.qtiIdentifier(original.identifier()), back.identifier());
     diff(out, "title", original.title(), back.title());
-    ItemType type =
-        original.type() == ItemType.TRUE_FALSE ? ItemType.CHOICE_SINGLE : original.type();
-    String stem = text(original.stemHtml());
-    if (original.type() == ItemType.CLOZE
-        && original.gaps().size() == 1
-        && original.gaps().get(0).kind() != Gap.Kind.INLINE_CHOICE) {
-      // One text entry alone is a short-answer or numerical item with its blank in the stem.
-      Gap only = original.gaps().get(0);
-      type = only.kind() == Gap.Kind.NUMERICAL ? ItemType.NUMERICAL : ItemType.SHORT_ANSWER;
-      diff(out, "type", type, back.type());
-      diff(
-          out,
-          "stem text",
-          stem.replace(Item.gapToken(only.id()), Item.MISSING_WORD_BLANK),
-          text(back.stemHtml()));
-      diff(out, "answers", textAnswers(only.answers(), true), textAnswers(back.choices(), false));
-      return out;
+    diff(out, "type", original.type(), back.type());
+    diff(out, "stem text", text(original.stemHtml()), text(back.stemHtml()));
+    if (original.type() == ItemType.SHORT_ANSWER || original.type() == ItemType.NUMERICAL) {
+      // a choice item's blank stays text: QTI has no inline choice for a whole item
+      diff(out, "missing word", original.missingWord(), back.missingWord());
     }
-    diff(out, "type", type, back.type());
-    String backStem = text(back.stemHtml());
-    boolean entryAfterStem =
-        !original.missingWord()
-            && (original.type() == ItemType.SHORT_ANSWER || original.type() == ItemType.NUMERICAL);
-    if (entryAfterStem && backStem.endsWith(Item.MISSING_WORD_BLANK)) {
-      backStem =
-          backStem.substring(0, backStem.length() - Item.MISSING_WORD_BLANK.length()).strip();
-    }
-    diff(out, "stem text", stem, backStem);
     diff(
         out,
         "general feedback text",
         text(original.generalFeedbackHtml()),
         text(back.generalFeedbackHtml()));
     switch (original.type()) {
-      case SHORT_ANSWER, NUMERICAL -> {
-        boolean custom = original.type() == ItemType.NUMERICAL && tolerant(original.choices());
-        diff(
-            out,
-            "answers",
-            textAnswers(original.choices(), custom),
-            textAnswers(back.choices(), false));
-      }
-      case CHOICE_SINGLE, CHOICE_MULTIPLE, TRUE_FALSE, ORDERING -> {
-        // True/false comes back as single choice, so TRUE and FALSE become A and B.
-        List<String> mine = choices(original.choices());
-        if (original.type() == ItemType.TRUE_FALSE) {
-          mine =
-              mine.stream()
-                  .map(c -> c.replaceFirst("^TRUE ", "A ").replaceFirst("^FALSE ", "B "))
-                  .toList();
-        }
-        diff(out, "choices", mine, choices(back.choices()));
-      }
+      case SHORT_ANSWER, NUMERICAL ->
+          diff(out, "answers", textAnswers(original.choices()), textAnswers(back.choices()));
+      case CHOICE_SINGLE, CHOICE_MULTIPLE, TRUE_FALSE ->
+          diff(out, "choices", choices(original.choices(), true), choices(back.choices(), true));
+      case ORDERING ->
+          diff(out, "choices", choices(original.choices(), false), choices(back.choices(), false));
       default -> {
         // other types have no choices
       }
@@ -168,11 +133,11 @@ public final class SameItems {
     diff(out, "pairs", pairs(original.pairs()), pairs(back.pairs()));
     List<String> gaps = new ArrayList<>();
     for (Gap g : original.gaps()) {
-      gaps.add(gap(original, g, original.type() == ItemType.CLOZE));
+      gaps.add(gap(original, g));
     }
     List<String> backGaps = new ArrayList<>();
     for (Gap g : back.gaps()) {
-      backGaps.add(gap(back, g, false));
+      backGaps.add(gap(back, g));
     }
     diff(out, "gaps", gaps, backGaps);
     List<String> texts = new ArrayList<>();
@@ -186,12 +151,8 @@ public final class SameItems {
     return out;
   }
 
-  private static boolean tolerant(List<Choice> answers) {
-    return answers.stream()
-        .anyMatch(c -> c.numeric() != null && c.numeric().tolerance().signum() != 0);
-  }
-
-  private static List<String> choices(List<Choice> choices) {
+  /** Choices as "id text weight [feedback text]"; with or without the feedback. */
+  private static List<String> choices(List<Choice> choices, boolean feedback) {
     List<String> out = new ArrayList<>();
     for (Choice c : choices) {
       out.add(
@@ -199,27 +160,36 @@ public final class SameItems {
               + " "
               + text(c.textHtml())
               + " "
-              + c.weightPercent().stripTrailingZeros().toPlainString());
+              + c.weightPercent().stripTrailingZeros().toPlainString()
+              + (feedback ? " [" + text(c.feedbackHtml()) + "]" : ""));
     }
     return out;
   }
 
-  /** Text answers as "text weight"; numbers by value; custom scoring keeps full marks only. */
-  private static List<String> textAnswers(List<Choice> answers, boolean fullMarksOnly) {
+  /**
+   * Text answers as "value~tolerance weight [feedback text]", numbers by value; a numerical
+   * catch-all without feedback is left out (an exactly scored numerical item has no place for it).
+   */
+  private static List<String> textAnswers(List<Choice> answers) {
     List<String> out = new ArrayList<>();
+    boolean numeric = answers.stream().anyMatch(a -> a.numeric() != null);
     for (Choice c : answers) {
-      boolean numericCatchAll = c.catchAll() && answers.stream().anyMatch(a -> a.numeric() != null);
-      if (numericCatchAll || (fullMarksOnly && !c.correct())) {
+      if (c.catchAll() && numeric && c.feedbackHtml().isEmpty()) {
         continue;
       }
       String value =
           c.numeric() != null
               ? c.numeric().value().stripTrailingZeros().toPlainString()
+                  + "~"
+                  + c.numeric().tolerance().stripTrailingZeros().toPlainString()
               : c.text().replace("\\*", "*");
       out.add(
           value
               + " "
-              + (fullMarksOnly ? "100" : c.weightPercent().stripTrailingZeros().toPlainString()));
+              + c.weightPercent().stripTrailingZeros().toPlainString()
+              + " ["
+              + text(c.feedbackHtml())
+              + "]");
     }
     return out;
   }
@@ -242,26 +212,15 @@ public final class SameItems {
     return out;
   }
 
-  private static String gap(Item item, Gap g, boolean cloze) {
+  private static String gap(Item item, Gap g) {
     if (g.kind() == Gap.Kind.GAP_TEXT) {
       GapText t = item.gapText(g.gapTextId()).orElseThrow();
       return g.id() + " " + g.kind() + " " + text(t.textHtml());
     }
     if (g.kind() == Gap.Kind.INLINE_CHOICE) {
-      // A cloze item is scored by its correct response when read back: right 100, others 0.
-      List<String> answers = new ArrayList<>();
-      for (Choice c : g.answers()) {
-        String weight = c.correct() ? "100" : "0";
-        answers.add(
-            c.id()
-                + " "
-                + text(c.textHtml())
-                + " "
-                + (cloze ? weight : c.weightPercent().stripTrailingZeros().toPlainString()));
-      }
-      return g.id() + " " + g.kind() + " " + answers;
+      return g.id() + " " + g.kind() + " " + choices(g.answers(), true);
     }
-    return g.id() + " " + g.kind() + " " + textAnswers(g.answers(), cloze);
+    return g.id() + " " + g.kind() + " " + textAnswers(g.answers());
   }
 
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-z]+);");
