@@ -110,11 +110,22 @@ import javax.xml.stream.XMLStreamWriter;
  * source was written in (the stem is written as its HTML). {@link Qti3PackageWriter} writes them
  * into the manifest's LOM metadata; {@link #losses(Item)} names them for a lone item document.
  *
- * <p><b>Read back.</b> {@link QtiItemImporter} reads these documents back as the same items but for
- * the normalisations it documents and reports as losses: HTML stems and answers ({@link
- * TextFormat#HTML}), true/false as single choice, choice and answer feedback not kept, modal
- * feedback as general feedback, custom response processing (cloze, numerical with tolerance) scored
- * by the correct response, a text entry read as a missing-word blank.
+ * <p><b>Read back.</b> Every document carries {@code tool-name="}{@value #TOOL_NAME}{@code "} and
+ * {@code tool-version}; {@link QtiItemImporter} recognises them and then reads this writer's own
+ * patterns exactly (issue 3, point 2): choice ids ({@code TRUE}/{@code FALSE} included), true/false
+ * (the {@value #DATA_TYPE} attribute), weights ({@code w/100} of MAXSCORE 1), every answer's
+ * feedback (inline, block, and the feedback conditions of text and numerical answers), numerical
+ * tolerances and partial credit from the custom response processing (first matching answer wins),
+ * the catch-all answer when it has feedback or a tolerance chain, the text entry after the stem (no
+ * blank), a cloze with one text-entry gap ({@code RESPONSE_G1}), the general feedback as it was.
+ * Still normalised (checked by {@code SameItems.qtiDifferences}): text is HTML (the source format
+ * and the source text, e.g. Markdown, are not in the item; the package manifest names the format),
+ * so texts compare as the text of their HTML (inline runs are wrapped in {@code div}); gap weights
+ * of a cloze come back 1 (the shares {@code weight/total} do not give the integers back); an
+ * exactly scored numerical catch-all without feedback is not read back (nothing in the document
+ * names it); ordering choices keep no ids beyond their order; category and tags are only in the
+ * package manifest (not yet read back by {@link QtiPackageImporter}). Third-party files (without
+ * the tool name) are read as before.
  *
  * <p><b>Not exportable</b>: a cloze item with a multiple-response gap ({@link
  * #notExportable(Item)}); {@link #write(Item)} refuses it. Everything else is written, and what is

@@ -113,6 +113,17 @@ import java.util.Set;
  * its {@code responseDeclaration}; a scored interaction without a correct response or mapping; a
  * numerical value that is not a number.
  *
+ * <p><b>Our own exports</b> (root {@code tool-name} {@link Qti3Writer#TOOL_NAME}; issue 3, point
+ * 2): the writer's patterns are read exactly instead of the normalisations above: choice
+ * identifiers kept, true/false by {@link Qti3Writer#DATA_TYPE}, weights as {@code mapped-value *
+ * 100}, answer feedback from {@code feedbackInline}/{@code feedbackBlock} keyed on FEEDBACK (tied
+ * to choices by identifier, to text and numerical answers by the response condition that sets it),
+ * numerical tolerances and partial credit from the custom response processing ({@code equal
+ * tolerance-mode="absolute"}, first match wins, the SCORE it sets), the catch-all ({@code not
+ * isNull}), a text entry in its own {@code div} after the stem without a blank, a single text entry
+ * with response {@code RESPONSE_G1} as a cloze, {@code GENERAL_FEEDBACK} as general feedback
+ * without a wrapper. What still does not round-trip is listed in {@link Qti3Writer} ("Read back").
+ *
  * <p>Thread-safe and stateless.
  */
 public final class QtiItemImporter implements ItemImporter {

@@ -77,28 +77,21 @@ public final class SameItems {
 
   /**
    * How an item read back from its QTI 3.0 export differs from the original, after the
-   * normalisations {@code QtiItemImporter} documents:
+   * normalisations that remain (see {@code Qti3Writer}, "Read back"):
    *
    * <ul>
-   *   <li>identifier: {@link Qti3Writer#qtiIdentifier(String)} of the original; title: equal;
-   *   <li>type: equal, except true/false, read back as single choice (choices {@code A} and {@code
-   *       B});
-   *   <li>text (stem, choices, premises, gap texts, general feedback): compared as the text of
-   *       their HTML ({@link #text(String)}), because the importer reads HTML (format {@code HTML},
-   *       the stem wrapped in blocks, modal feedback wrapped in a {@code div}); a stem whose text
-   *       entry followed it gains a missing-word blank at its end;
-   *   <li>choices: same ids, texts and weights ({@code compareTo}); for text answers (short answer,
-   *       numerical, text-entry and numerical gaps) the mapped answers, numbers by value; when the
-   *       item is scored by custom response processing (a tolerance, a cloze item) only the
-   *       full-mark answers, exact, because the importer then reads the correct response; the
-   *       catch-all numerical answer is not read back; answer feedback is not read back;
-   *   <li>pairs: the premises in order, then the distractors (answers no premise has);
-   *   <li>gaps: ids and kinds, answers as for choices (a cloze drop-down: right 100, others 0, as
-   *       its correct response says), gap match by the text of the gap text; gap weights all 1, gap
-   *       text groups all 1; a cloze item with one text-entry or numerical gap only comes back as a
-   *       short-answer or numerical item with the blank at the gap;
+   *   <li>identifier: {@link Qti3Writer#qtiIdentifier(String)} of the original;
+   *   <li>text (stem, choices, feedback, premises, gap texts): compared as the text of their HTML
+   *       ({@link #text(String)}): the importer reads HTML, the source text and format are not in
+   *       the item;
+   *   <li>a numerical catch-all answer without feedback is not compared;
+   *   <li>ordering choices: without feedback; pairs: premises in order, then the distractors;
+   *   <li>cloze gap weights and gap text groups are not compared;
    *   <li>category, tags: not in the item document (the package manifest keeps them).
    * </ul>
+   *
+   * <p>Type (true/false included), the missing-word blank of short answer and numerical items,
+   * choice ids, weights, numerical tolerances and every answer's feedback must be equal.
    *
    * @param original the exported item
    * @param back the item read back
