@@ -199,6 +199,14 @@ class CrashIT {
             ids.add(keys.getLong(1));
           }
         }
+        try (PreparedStatement p =
+            c.prepareStatement(
+                "INSERT INTO assessment_section (assessment_id, position, draw_count, shuffle)"
+                    + " VALUES (?, 1, ?, FALSE)")) {
+          p.setLong(1, ids.get(a));
+          p.setInt(2, ITEMS);
+          p.executeUpdate();
+        }
         for (int i = 1; i <= ITEMS; i++) {
           try (PreparedStatement p =
               c.prepareStatement(
