@@ -102,7 +102,11 @@
       method: method,
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: Object.assign({Accept: 'application/json'}, headers || {})
+      // Messages in the page's language (the learner's choice), not the browser's.
+      headers: Object.assign({
+        Accept: 'application/json',
+        'Accept-Language': document.documentElement.lang || 'nl'
+      }, headers || {})
     };
     if (payload !== undefined) {
       init.headers['Content-Type'] = 'application/json';
@@ -809,7 +813,7 @@
   }
 
   function tick() {
-    if (ended) {
+    if (ended || !attempt) {
       return;
     }
     if (clockBase === null) {
