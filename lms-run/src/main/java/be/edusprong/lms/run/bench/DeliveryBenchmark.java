@@ -332,7 +332,7 @@ public final class DeliveryBenchmark {
                 ? "unknown (running platform)"
                 : config.httpThreads() > 0
                     ? String.valueOf(config.httpThreads())
-                    : "Payara default (5)")
+                    : "the domain's (64 when the benchmark started the platform)")
         .add("machine", machine)
         .add("database", database)
         .add(
