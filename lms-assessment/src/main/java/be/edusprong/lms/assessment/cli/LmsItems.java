@@ -94,6 +94,15 @@ public final class LmsItems {
     for (Path file : command.files()) {
       FidelityReport report = validate(file);
       reports.add(report);
+      if (command.outDir() != null && !report.complete()) {
+        // Not written: say so beside the report, as for questions the target cannot express.
+        notConverted.add(
+            file
+                + ": "
+                + (report.refused()
+                    ? "refused: " + report.refusal()
+                    : report.rejectedCount() + " question(s) rejected, nothing written"));
+      }
       if (command.outDir() != null && report.complete()) {
         // All or nothing: a file with a rejected question is reported, never half converted; so is
         // a file with questions the target cannot express (GIFT: ordering, cloze, gap match; QTI

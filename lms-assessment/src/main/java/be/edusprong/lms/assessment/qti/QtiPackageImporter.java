@@ -206,6 +206,12 @@ public final class QtiPackageImporter {
     if (!isAssessmentTest(text)) {
       return refused(name, "this is not a QTI assessment test");
     }
+    try {
+      QtiXml.parse(text);
+    } catch (QtiXml.Refusal r) {
+      // A test that is not even XML must not pass as a complete, empty bank.
+      return refused(name, "the assessment test cannot be read: " + r.getMessage());
+    }
     BankFormat declared =
         text.contains(QtiItemImporter.NS_30) ? BankFormat.QTI30 : BankFormat.QTI21;
     java.nio.file.Path parent = testFile.getParent();

@@ -155,6 +155,24 @@ class LmsItemsTest {
   }
 
   @Test
+  void anAssessmentTestThatIsNoWellFormedXmlIsRefused() throws Exception {
+    Path test =
+        write(
+            "kapot-toets.xml",
+            "<?xml version=\"1.0\"?>\n<assessmentTest"
+                + " xmlns=\"http://www.imsglobal.org/xsd/imsqti_v2p1\" identifier=\"t\">\n"
+                + "<testPart identifier=\"p\">\n</assessmentTest>\n");
+
+    Result result = run("validate", test.toString());
+
+    assertEquals(1, result.status, result.out);
+    JsonNode report = result.json.get("reports").get(0);
+    assertTrue(
+        report.get("refusal").asText().startsWith("the assessment test cannot be read: "),
+        result.out);
+  }
+
+  @Test
   void aBrokenQuestionMakesTheRunIncompleteWithItsPosition() throws Exception {
     Path gift = write("kapot.gift", "::Goed:: Klopt dit? {T}\n\n::Kapot:: Open blok {=ja ~nee\n");
 
@@ -212,6 +230,10 @@ class LmsItemsTest {
     Path written = out.resolve("phishing.gift");
     assertEquals(written.toString(), result.json.get("written").get(0).asText());
     assertTrue(Files.notExists(out.resolve("kapot.gift")), "a broken file is not converted");
+    assertEquals(1, result.json.get("notConverted").size(), result.out);
+    assertEquals(
+        broken + ": 1 question(s) rejected, nothing written",
+        result.json.get("notConverted").get(0).asText());
 
     Result again = run("validate", written.toString());
     assertEquals(0, again.status, again.out);
