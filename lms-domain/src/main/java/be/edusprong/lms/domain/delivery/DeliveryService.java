@@ -353,9 +353,9 @@ public class DeliveryService {
    *     delivery that does not hold the attempt (nothing written)
    * @throws DomainException {@code error.attempt.unknown} when the attempt is not the learner's;
    *     {@code error.delivery.itemUnknown} (identifier) for a question not in the assessment;
-   *     {@code error.delivery.badResponse} for a version below 1 or a payload that is not JSON or
-   *     too large; {@code error.delivery.ipNotAllowed} (the address) from outside the allowed
-   *     ranges
+   *     {@code error.delivery.badResponse} for a version below 1 or a payload that is not a JSON
+   *     object or too large; {@code error.delivery.ipNotAllowed} (the address) from outside the
+   *     allowed ranges
    */
   public SaveResult save(
       String attemptId,
@@ -635,7 +635,10 @@ public class DeliveryService {
           "a response is at most " + MAX_PAYLOAD_BYTES + " bytes, was " + bytes.length);
     }
     try (JsonReader reader = Json.createReader(new StringReader(payloadJson))) {
-      reader.readValue();
+      if (reader.readValue().getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
+        throw new DomainException(
+            "error.delivery.badResponse", "a response is a JSON object (docs/delivery-api.md)");
+      }
     } catch (JsonException | IllegalStateException e) {
       throw new DomainException("error.delivery.badResponse", "a response is JSON: " + e);
     }

@@ -403,6 +403,26 @@ class DeliveryIT {
                     "{kapot",
                     IP));
     assertEquals("error.delivery.badResponse", notJson.messageKey());
+    // A bare JSON value is JSON but no response: refused, never receipted.
+    for (String notAnObject : List.of("\"21\"", "[\"A\"]", "42")) {
+      assertEquals(
+          "error.delivery.badResponse",
+          assertThrows(
+                  DomainException.class,
+                  () ->
+                      delivery.save(
+                          attempt.getId(),
+                          learner.getId(),
+                          token(attempt.getId()),
+                          "lucht",
+                          1,
+                          notAnObject,
+                          IP))
+              .messageKey());
+    }
+    assertEquals(
+        0,
+        Sql.number("SELECT COUNT(*) FROM attempt_receipt WHERE attempt_id = ?", attempt.getId()));
 
     long before = Sql.count("assessment");
     DomainException badGift =
