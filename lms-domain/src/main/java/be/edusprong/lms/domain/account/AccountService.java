@@ -324,6 +324,19 @@ public class AccountService {
         .getResultList();
   }
 
+  /**
+   * The active learners of a centre, for pickers (grant an exemption, an accommodation).
+   *
+   * @param centreId the centre
+   * @return by display name
+   */
+  public List<UserAccount> activeLearnersOf(long centreId) {
+    return accountsOf(centreId).stream()
+        .filter(a -> a.isActive() && a.hasRole(Role.LEARNER))
+        .sorted(java.util.Comparator.comparing(UserAccount::getDisplayName))
+        .toList();
+  }
+
   /** Whether any account has the administrator role (used to decide on the first administrator). */
   public boolean anyAdministrator() {
     return !em.createQuery("SELECT u.id FROM UserAccount u JOIN u.roles r WHERE r = :r")

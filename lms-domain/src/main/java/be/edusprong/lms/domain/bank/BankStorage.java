@@ -2,10 +2,10 @@ package be.edusprong.lms.domain.bank;
 
 import be.edusprong.lms.assessment.gift.GiftParser;
 import be.edusprong.lms.assessment.gift.GiftWriter;
-import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.qti.QtiItemImporter;
 import be.edusprong.lms.domain.delivery.ItemJson;
+import be.edusprong.lms.domain.delivery.ItemSources;
 import java.util.Objects;
 
 /**
@@ -117,25 +117,7 @@ public final class BankStorage {
    *     or the format is unknown
    */
   public static Item parse(String format, String source, String category, int sourceLine) {
-    String name = "bank";
-    if (GIFT.equals(format)) {
-      return new GiftParser().parseStored(source, name, category, sourceLine);
-    }
-    if (QTI3.equals(format)) {
-      FidelityReport report = QtiItemImporter.qti30().importFile(source, name);
-      if (report.refused() || report.items().size() != 1 || !report.rejections().isEmpty()) {
-        throw new IllegalArgumentException(
-            "not one valid "
-                + format
-                + " item: "
-                + (report.refused() ? report.refusal() : report.toJson()));
-      }
-      return report.items().get(0).withOrigin(category, sourceLine);
-    }
-    if (JSON.equals(format)) {
-      return ItemJson.read(source).withOrigin(category, sourceLine);
-    }
-    throw new IllegalArgumentException("unknown source format " + format);
+    return ItemSources.parse(format, source, "bank", category, sourceLine);
   }
 
   /** Equal in every component except the source text (the stored text is the new source). */

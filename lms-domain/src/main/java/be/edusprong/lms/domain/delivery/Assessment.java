@@ -125,6 +125,17 @@ public class Assessment {
     return maxAttempts;
   }
 
+  /**
+   * How many attempts a learner may use (issue 3, point 3): the assessment's number plus the extra
+   * attempts of the learner's accommodation.
+   *
+   * @param accommodation the learner's accommodation for this assessment, or null
+   * @return the number of attempts allowed
+   */
+  int attemptsAllowed(Accommodation accommodation) {
+    return maxAttempts + (accommodation == null ? 0 : accommodation.getExtraAttempts());
+  }
+
   public Instant getCreatedAt() {
     return createdAt;
   }

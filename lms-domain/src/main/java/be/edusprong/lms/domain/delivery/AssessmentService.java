@@ -409,11 +409,7 @@ public class AssessmentService {
           attempts.stream().filter(Attempt::isActive).map(Attempt::getId).findFirst().orElse(null);
       rows.add(
           new LearnerAssessment(
-              a,
-              attempts.size(),
-              a.getMaxAttempts() + (accommodation == null ? 0 : accommodation.getExtraAttempts()),
-              active,
-              a.isOpenAt(now)));
+              a, attempts.size(), a.attemptsAllowed(accommodation), active, a.isOpenAt(now)));
     }
     return rows;
   }

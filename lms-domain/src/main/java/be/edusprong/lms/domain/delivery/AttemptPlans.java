@@ -98,9 +98,7 @@ public class AttemptPlans {
               .getResultList();
       Accommodation accommodation =
           em.find(Accommodation.class, new Accommodation.Key(assessmentId, learnerId));
-      int allowed =
-          assessment.getMaxAttempts()
-              + (accommodation == null ? 0 : accommodation.getExtraAttempts());
+      int allowed = assessment.attemptsAllowed(accommodation);
       boolean waiting =
           attempts.stream()
               .anyMatch(

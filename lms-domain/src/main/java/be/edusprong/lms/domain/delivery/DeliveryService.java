@@ -121,9 +121,7 @@ public class DeliveryService {
     }
     Accommodation accommodation =
         em.find(Accommodation.class, new Accommodation.Key(assessmentId, learnerId));
-    int allowed =
-        assessment.getMaxAttempts()
-            + (accommodation == null ? 0 : accommodation.getExtraAttempts());
+    int allowed = assessment.attemptsAllowed(accommodation);
     if (used >= allowed) {
       throw new DomainException(
           "error.delivery.noAttemptsLeft",

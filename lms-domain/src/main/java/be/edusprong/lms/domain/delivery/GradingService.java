@@ -66,6 +66,7 @@ public class GradingService {
 
   @Inject EntityManager em;
   @Inject ItemSources sources;
+  @Inject AttemptPlans plans;
   @Inject Clock clock;
   @Inject Event<AttemptGraded> graded;
 
@@ -538,11 +539,7 @@ public class GradingService {
   }
 
   private List<AttemptItem> plan(String attemptId) {
-    return em.createQuery(
-            "SELECT i FROM AttemptItem i WHERE i.attemptId = :a ORDER BY i.position",
-            AttemptItem.class)
-        .setParameter("a", attemptId)
-        .getResultList();
+    return plans.planOf(attemptId);
   }
 
   private Map<String, AssessmentItem> questions(long assessmentId) {

@@ -44,7 +44,28 @@ public class ItemSources {
    * @throws IllegalArgumentException when the source is not exactly one valid item of the format
    */
   static Item parse(String format, String source, long assessmentId) {
-    String name = "assessment/" + assessmentId;
+    return parse(format, source, "assessment/" + assessmentId, "", 1);
+  }
+
+  /**
+   * A stored source as an item, with the category and line it is kept under (the one reader of
+   * every stored form, for assessments and the item bank alike).
+   *
+   * @param format {@link AssessmentItem#GIFT}, {@link AssessmentItem#QTI3} or {@link
+   *     ItemJson#FORMAT}
+   * @param source the source text
+   * @param name the name for messages
+   * @param category the category to put on the item
+   * @param sourceLine the 1-based line to put on the item
+   * @return the item
+   * @throws IllegalArgumentException when the source is not exactly one valid item of the format,
+   *     or the format is unknown
+   */
+  public static Item parse(
+      String format, String source, String name, String category, int sourceLine) {
+    if (AssessmentItem.GIFT.equals(format)) {
+      return new GiftParser().parseStored(source, name, category, sourceLine);
+    }
     if (AssessmentItem.QTI3.equals(format)) {
       FidelityReport report = QtiItemImporter.qti30().importFile(source, name);
       if (report.refused() || report.items().size() != 1 || !report.rejections().isEmpty()) {
@@ -52,13 +73,10 @@ public class ItemSources {
             "not one valid QTI 3.0 item: "
                 + (report.refused() ? report.refusal() : report.toJson()));
       }
-      return report.items().get(0);
-    }
-    if (AssessmentItem.GIFT.equals(format)) {
-      return new GiftParser().parseStored(source, name, "", 1);
+      return report.items().get(0).withOrigin(category, sourceLine);
     }
     if (ItemJson.FORMAT.equals(format)) {
-      return ItemJson.read(source);
+      return ItemJson.read(source).withOrigin(category, sourceLine);
     }
     throw new IllegalArgumentException("unknown source format " + format);
   }

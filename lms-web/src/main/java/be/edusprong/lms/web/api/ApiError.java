@@ -1,18 +1,16 @@
 package be.edusprong.lms.web.api;
 
 import be.edusprong.lms.domain.shared.DomainException;
+import be.edusprong.lms.web.view.Messages;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The error body of every refused API call (docs/delivery-api.md, "Errors"):
@@ -27,8 +25,6 @@ import java.util.ResourceBundle;
  * logs and developers.
  */
 final class ApiError {
-  private static final String BUNDLE = "be.edusprong.lms.web.i18n.messages";
-
   /** HTTP statuses by message key; every other domain refusal is 400. */
   private static final Map<String, Integer> STATUS =
       Map.ofEntries(
@@ -94,12 +90,6 @@ final class ApiError {
   }
 
   private static String message(String key, Locale locale, Object... arguments) {
-    try {
-      ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
-      String pattern = bundle.getString(key);
-      return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
-    } catch (MissingResourceException e) {
-      return key;
-    }
+    return Messages.text(locale, key, arguments);
   }
 }

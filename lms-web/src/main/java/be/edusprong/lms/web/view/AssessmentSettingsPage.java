@@ -1,7 +1,6 @@
 package be.edusprong.lms.web.view;
 
 import be.edusprong.lms.domain.account.AccountService;
-import be.edusprong.lms.domain.account.Role;
 import be.edusprong.lms.domain.account.UserAccount;
 import be.edusprong.lms.domain.delivery.Accommodation;
 import be.edusprong.lms.domain.delivery.Assessment;
@@ -16,7 +15,6 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -114,10 +112,7 @@ public class AssessmentSettingsPage implements Serializable {
 
   /** The centre's active learners by name. */
   public List<UserAccount> getLearners() {
-    return accounts.accountsOf(currentUser.require().getCentre().getId()).stream()
-        .filter(a -> a.isActive() && a.hasRole(Role.LEARNER))
-        .sorted(Comparator.comparing(UserAccount::getDisplayName))
-        .toList();
+    return accounts.activeLearnersOf(currentUser.require().getCentre().getId());
   }
 
   public Review[] getReviews() {

@@ -56,6 +56,13 @@ public class CaseloadPage {
 
   /** A time as dd/MM/yyyy HH:mm in Brussels time, or "" when null. */
   public String format(java.time.Instant instant) {
+    return minutes(instant);
+  }
+
+  /**
+   * A time as dd/MM/yyyy HH:mm in Brussels time, or "" when null; for every page that shows one.
+   */
+  static String minutes(java.time.Instant instant) {
     return instant == null ? "" : FORMAT.format(instant);
   }
 

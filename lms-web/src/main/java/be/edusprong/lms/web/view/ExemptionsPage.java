@@ -1,7 +1,6 @@
 package be.edusprong.lms.web.view;
 
 import be.edusprong.lms.domain.account.AccountService;
-import be.edusprong.lms.domain.account.Role;
 import be.edusprong.lms.domain.account.UserAccount;
 import be.edusprong.lms.domain.exemption.ExemptionService;
 import be.edusprong.lms.domain.exemption.ExemptionService.ExemptionView;
@@ -56,10 +55,7 @@ public class ExemptionsPage {
 
   /** The centre's active learners, by name, for the grant form. */
   public List<UserAccount> getLearners() {
-    return accounts.accountsOf(currentUser.require().getCentre().getId()).stream()
-        .filter(a -> a.isActive() && a.hasRole(Role.LEARNER))
-        .sorted(java.util.Comparator.comparing(UserAccount::getDisplayName))
-        .toList();
+    return accounts.activeLearnersOf(currentUser.require().getCentre().getId());
   }
 
   /** The published modules, for the grant form. */
@@ -117,11 +113,7 @@ public class ExemptionsPage {
 
   /** A time in Brussels time. */
   public String format(java.time.Instant instant) {
-    return instant == null
-        ? ""
-        : java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-            .withZone(CaseloadPage.BRUSSELS)
-            .format(instant);
+    return CaseloadPage.minutes(instant);
   }
 
   public Long getLearner() {

@@ -16,8 +16,17 @@ public final class Messages {
 
   /** The translated text of {@code key}, with {@code args} filled in. */
   public static String text(String key, Object... args) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
+    return text(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key, args);
+  }
+
+  /**
+   * The text of {@code key} in a language, with {@code args} filled in (MessageFormat); outside a
+   * page too, e.g. for the HTTP API's error bodies.
+   *
+   * @return the text, or the key itself when the bundle lacks it
+   */
+  public static String text(java.util.Locale locale, String key, Object... args) {
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
     try {
       String pattern = bundle.getString(key);
       return args.length == 0
