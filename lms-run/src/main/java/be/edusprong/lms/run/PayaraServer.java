@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Payara Server 6 running the EAR: a domain of our own (ports from the HTTP port, so two platforms
@@ -30,6 +32,10 @@ public final class PayaraServer implements AutoCloseable {
 
   /** The most HTTP worker threads of the domain, as many as the data source's connections. */
   static final int HTTP_THREADS = 64;
+
+  /** The HTTP worker pool in domain.xml, in both shapes Payara's template writes. */
+  private static final Pattern HTTP_POOL =
+      Pattern.compile("<thread-pool name=\"http-thread-pool\"([^>]*?)\\s*(/?)>");
 
   private final Path payaraHome;
   private final Path domainsDir;
@@ -248,24 +254,52 @@ public final class PayaraServer implements AutoCloseable {
    */
   static void harden(Path domainXml) throws IOException {
     String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
-    String hardened =
-        xml.replace(
-                "name=\"admin-listener\" thread-pool=",
-                "name=\"admin-listener\" address=\"127.0.0.1\" thread-pool=")
-            .replace(
-                "<http default-virtual-server=\"server\"",
-                "<http default-virtual-server=\"server\" xpowered-by=\"false\""
-                    + " server-header=\"false\"")
-            .replace(
-                "<thread-pool name=\"http-thread-pool\"></thread-pool>",
-                "<thread-pool name=\"http-thread-pool\" min-thread-pool-size=\"8\""
-                    + " max-thread-pool-size=\""
-                    + HTTP_THREADS
-                    + "\"></thread-pool>");
-    if (hardened.equals(xml)) {
-      throw new IOException("unexpected domain.xml layout, not hardened: " + domainXml);
+    xml =
+        replaceAll(
+            xml,
+            "name=\"admin-listener\" thread-pool=",
+            "name=\"admin-listener\" address=\"127.0.0.1\" thread-pool=",
+            domainXml);
+    xml =
+        replaceAll(
+            xml,
+            "<http default-virtual-server=\"server\"",
+            "<http default-virtual-server=\"server\" xpowered-by=\"false\" server-header=\"false\"",
+            domainXml);
+    Matcher pools = HTTP_POOL.matcher(xml);
+    StringBuilder out = new StringBuilder();
+    int found = 0;
+    while (pools.find()) {
+      found++;
+      // Payara's template writes the pool as <thread-pool name="http-thread-pool"
+      // max-queue-size="4096"></thread-pool> (server-config) or as an empty element
+      // (default-config): keep its other attributes, set the sizes.
+      String others = pools.group(1).replaceAll("\\s(min|max)-thread-pool-size=\"[^\"]*\"", "");
+      pools.appendReplacement(
+          out,
+          Matcher.quoteReplacement(
+              "<thread-pool name=\"http-thread-pool\" min-thread-pool-size=\"8\""
+                  + " max-thread-pool-size=\""
+                  + HTTP_THREADS
+                  + "\""
+                  + others
+                  + pools.group(2)
+                  + ">"));
     }
-    Files.writeString(domainXml, hardened, StandardCharsets.UTF_8);
+    pools.appendTail(out);
+    if (found == 0) {
+      throw new IOException("unexpected domain.xml layout, no http-thread-pool in " + domainXml);
+    }
+    Files.writeString(domainXml, out.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** Replaces every occurrence; fails when there is none, so a changed layout is noticed. */
+  private static String replaceAll(String xml, String target, String replacement, Path file)
+      throws IOException {
+    if (!xml.contains(target)) {
+      throw new IOException("unexpected domain.xml layout, no " + target + " in " + file);
+    }
+    return xml.replace(target, replacement);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
