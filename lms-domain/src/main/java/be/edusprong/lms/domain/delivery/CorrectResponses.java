@@ -1,10 +1,11 @@
 package be.edusprong.lms.domain.delivery;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.assessment.item.Choice;
 import be.edusprong.lms.assessment.item.Gap;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.MatchPair;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Comparator;
@@ -25,14 +26,14 @@ public final class CorrectResponses {
    * @return the JSON, or null for essays and descriptions (no key)
    */
   public static String of(Item item) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JSON.createObjectBuilder();
     switch (item.type()) {
       case CHOICE_SINGLE, TRUE_FALSE ->
           item.choices().stream()
               .max(Comparator.comparing(Choice::weightPercent))
               .ifPresent(c -> b.add("choice", c.id()));
       case CHOICE_MULTIPLE -> {
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = JSON.createArrayBuilder();
         item.choices().stream()
             .filter(c -> c.weightPercent().signum() > 0)
             .forEach(c -> ids.add(c.id()));
@@ -48,7 +49,7 @@ public final class CorrectResponses {
                           "text",
                           c.numeric() != null ? c.numeric().value().toPlainString() : c.text()));
       case MATCHING -> {
-        JsonObjectBuilder pairs = Json.createObjectBuilder();
+        JsonObjectBuilder pairs = JSON.createObjectBuilder();
         for (MatchPair p : item.pairs()) {
           if (!p.distractor()) {
             pairs.add(p.id(), p.answer());
@@ -57,12 +58,12 @@ public final class CorrectResponses {
         b.add("pairs", pairs);
       }
       case ORDERING -> {
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = JSON.createArrayBuilder();
         item.choices().forEach(c -> ids.add(c.id()));
         b.add("order", ids);
       }
       case CLOZE, GAP_MATCH -> {
-        JsonObjectBuilder gaps = Json.createObjectBuilder();
+        JsonObjectBuilder gaps = JSON.createObjectBuilder();
         for (Gap g : item.gaps()) {
           if (g.kind() == Gap.Kind.GAP_TEXT) {
             gaps.add(g.id(), g.gapTextId());

@@ -1,5 +1,7 @@
 package be.edusprong.lms.domain.delivery;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.assessment.delivery.AttemptTimer;
 import be.edusprong.lms.assessment.delivery.Receipt;
 import be.edusprong.lms.assessment.delivery.ReceiptChain;
@@ -14,7 +16,6 @@ import be.edusprong.lms.domain.account.UserAccount;
 import be.edusprong.lms.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -632,7 +633,7 @@ public class DeliveryService {
           "error.delivery.badResponse",
           "a response is at most " + MAX_PAYLOAD_BYTES + " bytes, was " + bytes.length);
     }
-    try (JsonReader reader = Json.createReader(new StringReader(payloadJson))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(payloadJson))) {
       if (reader.readValue().getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
         throw new DomainException(
             "error.delivery.badResponse", "a response is a JSON object (docs/delivery-api.md)");

@@ -1,5 +1,7 @@
 package be.edusprong.lms.domain.delivery;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
 import be.edusprong.lms.assessment.scoring.Outcome;
@@ -11,7 +13,6 @@ import be.edusprong.lms.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -222,7 +223,7 @@ public class GradingService {
         throw badPoints("one score per criterion: " + rubric.size());
       }
       total = BigDecimal.ZERO;
-      JsonArrayBuilder json = Json.createArrayBuilder();
+      JsonArrayBuilder json = JSON.createArrayBuilder();
       for (int c = 0; c < rubric.size(); c++) {
         BigDecimal p = points.get(c);
         if (p.signum() < 0 || p.compareTo(rubric.get(c).points()) > 0) {
@@ -406,7 +407,7 @@ public class GradingService {
     if (json == null || json.isBlank()) {
       return List.of();
     }
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       JsonArray array = reader.readArray();
       List<Criterion> out = new ArrayList<>();
       for (JsonValue v : array) {
@@ -432,7 +433,7 @@ public class GradingService {
     if (criteria.isEmpty() || criteria.size() > MAX_CRITERIA) {
       throw new IllegalArgumentException("a rubric has 1.." + MAX_CRITERIA + " criteria");
     }
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = JSON.createArrayBuilder();
     for (Criterion c : criteria) {
       if (c.criterion() == null
           || c.criterion().isBlank()
@@ -443,7 +444,7 @@ public class GradingService {
             "a criterion has a name of 1..200 characters and more than 0 points");
       }
       a.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("criterion", c.criterion().strip())
               .add("points", c.points()));
     }

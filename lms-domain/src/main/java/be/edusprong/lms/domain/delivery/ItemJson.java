@@ -1,5 +1,7 @@
 package be.edusprong.lms.domain.delivery;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.assessment.item.Choice;
 import be.edusprong.lms.assessment.item.Gap;
 import be.edusprong.lms.assessment.item.GapText;
@@ -8,7 +10,6 @@ import be.edusprong.lms.assessment.item.ItemType;
 import be.edusprong.lms.assessment.item.MatchPair;
 import be.edusprong.lms.assessment.item.NumericAnswer;
 import be.edusprong.lms.assessment.item.TextFormat;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -51,7 +52,7 @@ public final class ItemJson {
    */
   public static String write(Item item) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("format", VERSION)
             .add("identifier", item.identifier())
             .add("title", item.title())
@@ -66,7 +67,7 @@ public final class ItemJson {
                 array(
                     item.pairs(),
                     p ->
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                             .add("id", p.id())
                             .add("premiseText", p.premiseText())
                             .add("premiseFormat", p.premiseFormat().name())
@@ -78,7 +79,7 @@ public final class ItemJson {
                     item.gaps(),
                     g -> {
                       JsonObjectBuilder o =
-                          Json.createObjectBuilder()
+                          JSON.createObjectBuilder()
                               .add("id", g.id())
                               .add("kind", g.kind().name())
                               .add("answers", array(g.answers(), ItemJson::choice))
@@ -92,7 +93,7 @@ public final class ItemJson {
                 array(
                     item.gapTexts(),
                     t ->
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                             .add("id", t.id())
                             .add("text", t.text())
                             .add("format", t.format().name())
@@ -101,7 +102,7 @@ public final class ItemJson {
                             .add("infinite", t.infinite())))
             .add("generalFeedbackHtml", item.generalFeedbackHtml())
             .add("category", item.category());
-    JsonArrayBuilder tags = Json.createArrayBuilder();
+    JsonArrayBuilder tags = JSON.createArrayBuilder();
     item.tags().forEach(tags::add);
     return b.add("tags", tags)
         .add("sourceLine", item.sourceLine())
@@ -120,7 +121,7 @@ public final class ItemJson {
    */
   public static Item read(String json) {
     JsonObject o;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       o = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new IllegalArgumentException("not an item document: " + e.getMessage(), e);
@@ -180,7 +181,7 @@ public final class ItemJson {
 
   private static JsonObjectBuilder choice(Choice c) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", c.id())
             .add("text", c.text())
             .add("format", c.format().name())
@@ -192,7 +193,7 @@ public final class ItemJson {
     }
     return b.add(
         "numeric",
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("value", c.numeric().value())
             .add("tolerance", c.numeric().tolerance()));
   }
@@ -215,7 +216,7 @@ public final class ItemJson {
   }
 
   private static <T> JsonArrayBuilder array(List<T> values, Function<T, JsonObjectBuilder> f) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = JSON.createArrayBuilder();
     values.forEach(v -> a.add(f.apply(v)));
     return a;
   }

@@ -1,5 +1,7 @@
 package be.edusprong.lms.domain.delivery;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.assessment.item.ItemType;
 import be.edusprong.lms.assessment.scoring.ChoiceResponse;
 import be.edusprong.lms.assessment.scoring.GapResponse;
@@ -7,7 +9,6 @@ import be.edusprong.lms.assessment.scoring.MatchResponse;
 import be.edusprong.lms.assessment.scoring.OrderResponse;
 import be.edusprong.lms.assessment.scoring.Response;
 import be.edusprong.lms.assessment.scoring.TextResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -96,7 +97,7 @@ public final class ResponsePayloads {
   }
 
   private static JsonObject object(String payload) {
-    try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
       JsonValue value = reader.readValue();
       if (!(value instanceof JsonObject o)) {
         throw new IllegalArgumentException(

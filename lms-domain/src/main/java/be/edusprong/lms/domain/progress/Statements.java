@@ -1,11 +1,12 @@
 package be.edusprong.lms.domain.progress;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.domain.account.UserAccount;
 import be.edusprong.lms.domain.module.CourseModule;
 import be.edusprong.lms.domain.module.LearningUnit;
 import be.edusprong.lms.domain.module.PracticeItem;
 import be.edusprong.lms.domain.shared.LocalizedText;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -68,49 +69,49 @@ public final class Statements {
       Instant timestamp,
       Instant stored) {
     JsonObjectBuilder context =
-        Json.createObjectBuilder().add("platform", "Edusprong LMS").add("language", "nl-BE");
-    JsonObjectBuilder activities = Json.createObjectBuilder();
+        JSON.createObjectBuilder().add("platform", "Edusprong LMS").add("language", "nl-BE");
+    JsonObjectBuilder activities = JSON.createObjectBuilder();
     if (parent != null) {
-      activities.add("parent", Json.createArrayBuilder().add(activity(parent)));
+      activities.add("parent", JSON.createArrayBuilder().add(activity(parent)));
     }
     if (grouping != null) {
-      activities.add("grouping", Json.createArrayBuilder().add(activity(grouping)));
+      activities.add("grouping", JSON.createArrayBuilder().add(activity(grouping)));
     }
     context.add("contextActivities", activities);
     JsonObjectBuilder statement =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", id.toString())
             .add(
                 "actor",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("objectType", "Agent")
                     .add("name", actor.getDisplayName())
                     .add(
                         "account",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                             .add("homePage", PLATFORM_IRI)
                             .add("name", actor.getUsername())))
             .add(
                 "verb",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("id", verb.iri())
                     .add(
                         "display",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                             .add("en-US", verb.english())
                             .add("nl-BE", verb.dutch())))
             .add(
                 "object",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("objectType", "Activity")
                     .add("id", objectId)
                     .add(
                         "definition",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                             .add("type", objectType)
                             .add(
                                 "name",
-                                Json.createObjectBuilder()
+                                JSON.createObjectBuilder()
                                     .add("nl-BE", objectName.nl())
                                     .add("en-US", objectName.en()))));
     if (result != null) {
@@ -135,10 +136,10 @@ public final class Statements {
    */
   public static JsonObject answerResult(
       BigDecimal scaled, BigDecimal raw, BigDecimal max, boolean success, String response) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add(
             "score",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("scaled", scaled)
                 .add("raw", raw)
                 .add("min", 0)
@@ -151,11 +152,11 @@ public final class Statements {
 
   /** The result of a completed unit or module. */
   public static JsonObject completionResult() {
-    return Json.createObjectBuilder().add("completion", true).build();
+    return JSON.createObjectBuilder().add("completion", true).build();
   }
 
   private static JsonObject activity(String id) {
-    return Json.createObjectBuilder().add("objectType", "Activity").add("id", id).build();
+    return JSON.createObjectBuilder().add("objectType", "Activity").add("id", id).build();
   }
 
   /** ADL activity type of a module. */

@@ -1,6 +1,7 @@
 package be.edusprong.lms.run.bench;
 
-import jakarta.json.Json;
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -106,7 +107,7 @@ final class SimulatedLearner {
    */
   CompletableFuture<Void> login() {
     String body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("username", username)
             .add("password", password)
             .build()
@@ -336,7 +337,7 @@ final class SimulatedLearner {
   }
 
   private static JsonObject parse(String json) {
-    try (JsonReader r = Json.createReader(new StringReader(json))) {
+    try (JsonReader r = JSON.createReader(new StringReader(json))) {
       return r.readObject();
     }
   }
