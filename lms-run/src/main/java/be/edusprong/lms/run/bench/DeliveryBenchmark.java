@@ -1,8 +1,9 @@
 package be.edusprong.lms.run.bench;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.run.Database;
 import be.edusprong.lms.run.PayaraServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
@@ -203,6 +204,12 @@ public final class DeliveryBenchmark {
           loggedIn, n, loginSeconds, loggedIn / loginSeconds);
 
       // 2. The measured window: starts spread evenly over the ramp.
+      CpuUse cpu =
+          new CpuUse(
+              config.url() == null && config.payaraHome() != null
+                  ? config.payaraHome().toAbsolutePath().normalize().toString()
+                  : null);
+      CpuUse.Snapshot cpuStart = cpu.take();
       metrics.startWindow();
       long windowStart = System.nanoTime();
       List<CompletableFuture<Void>> runs = new ArrayList<>();
@@ -227,6 +234,7 @@ public final class DeliveryBenchmark {
         }
       }
       double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
+      double[] cpuSeconds = CpuUse.between(cpuStart, cpu.take());
 
       // 3. Nothing acknowledged may be missing.
       BenchDatabase.Verification verification = db.verify(assessmentId, acks);
@@ -240,7 +248,15 @@ public final class DeliveryBenchmark {
 
       JsonObject result =
           result(
-              config, db, loggedIn, loginSeconds, windowSeconds, metrics, verification, baseline);
+              config,
+              db,
+              loggedIn,
+              loginSeconds,
+              windowSeconds,
+              metrics,
+              verification,
+              baseline,
+              cpuSeconds);
       report(config, result);
       if (verification.lost() > 0) {
         System.err.println("[bench] LOST acknowledged saves, e.g. " + verification.example());
@@ -297,10 +313,11 @@ public final class DeliveryBenchmark {
       double windowSeconds,
       Metrics m,
       BenchDatabase.Verification v,
-      UpsertBaseline.Result baseline)
+      UpsertBaseline.Result baseline,
+      double[] cpuSeconds)
       throws Exception {
     JsonObjectBuilder machine =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("cpu", cpuModel())
             .add("cores", Runtime.getRuntime().availableProcessors())
             .add("memoryGiB", memoryGiB())
@@ -308,16 +325,16 @@ public final class DeliveryBenchmark {
             .add(
                 "java",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    JsonObjectBuilder database = Json.createObjectBuilder();
+    JsonObjectBuilder database = JSON.createObjectBuilder();
     db.describe().forEach(database::add);
-    JsonObjectBuilder errors = Json.createObjectBuilder();
+    JsonObjectBuilder errors = JSON.createObjectBuilder();
     m.errors().forEach(errors::add);
-    JsonObjectBuilder samples = Json.createObjectBuilder();
+    JsonObjectBuilder samples = JSON.createObjectBuilder();
     m.errorSamples().forEach(samples::add);
-    JsonObjectBuilder outcomes = Json.createObjectBuilder();
+    JsonObjectBuilder outcomes = JSON.createObjectBuilder();
     m.saveOutcomes().forEach(outcomes::add);
     double ratio = baseline.perSecond() == 0 ? 0 : m.savesPerSecond() / baseline.perSecond();
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("benchmark", "delivery")
         .add("date", Instant.now().toString())
         .add("mode", config.mode())
@@ -337,7 +354,7 @@ public final class DeliveryBenchmark {
         .add("database", database)
         .add(
             "logins",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("loggedIn", loggedIn)
                 .add("seconds", round(loginSeconds))
                 .add("perSecond", round(loggedIn / loginSeconds))
@@ -345,7 +362,7 @@ public final class DeliveryBenchmark {
         .add("windowSeconds", round(windowSeconds))
         .add(
             "saves",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("acknowledged", m.ackedSaves())
                 .add("phaseSeconds", round(m.savePhaseSeconds()))
                 .add("perSecond", round(m.savesPerSecond()))
@@ -357,18 +374,18 @@ public final class DeliveryBenchmark {
         .add("itemsLatencyMs", latency(m.items))
         .add(
             "submit",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("submitted", m.submittedCount())
                 .add("latencyMs", latency(m.submit)))
         .add(
             "errors",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("total", m.errorCount())
                 .add("byKind", errors)
                 .add("firstResponseByKind", samples))
         .add(
             "verification",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("answersChecked", v.acknowledged())
                 .add("lost", v.lost())
                 .add("attempts", v.attempts())
@@ -376,7 +393,7 @@ public final class DeliveryBenchmark {
                 .add("attemptsNotSubmitted", v.attempts() - v.submitted()))
         .add(
             "rawUpsertBaseline",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("connections", config.baselineConnections())
                 .add("seconds", round(baseline.seconds()))
                 .add("upserts", baseline.upserts())
@@ -384,7 +401,30 @@ public final class DeliveryBenchmark {
                 .add("errors", baseline.errors())
                 .add("latencyMs", latency(baseline.latency())))
         .add("ratioSavesToRawUpserts", Math.round(ratio * 10000) / 10000.0)
+        .add("cpuInWindow", cpuJson(cpuSeconds, m.ackedSaves(), windowSeconds))
         .build();
+  }
+
+  /**
+   * CPU use over the measured window ({@link CpuUse}): seconds per party, milliseconds per
+   * acknowledged save, and the machine's busy share; a party not measured is left out.
+   */
+  private static JsonObject cpuJson(double[] cpu, long acked, double windowSeconds) {
+    JsonObjectBuilder b = JSON.createObjectBuilder();
+    String[] parties = {"platform", "database", "client"};
+    for (int i = 0; i < parties.length; i++) {
+      if (!Double.isNaN(cpu[i])) {
+        b.add(parties[i] + "Seconds", round(cpu[i]));
+        b.add(parties[i] + "CoresAverage", round(cpu[i] / windowSeconds));
+        if (acked > 0) {
+          b.add(parties[i] + "MsPerAckedSave", round(1000 * cpu[i] / acked));
+        }
+      }
+    }
+    if (!Double.isNaN(cpu[3])) {
+      b.add("machineBusyPercent", round(cpu[3]));
+    }
+    return b.build();
   }
 
   private static void report(BenchConfig config, JsonObject r) throws IOException {
@@ -481,6 +521,11 @@ public final class DeliveryBenchmark {
     block.append(
         String.format(
             Locale.ROOT, "ratio saves/s to raw upserts/s: %s%n", r.get("ratioSavesToRawUpserts")));
+    block.append(
+        String.format(
+            Locale.ROOT,
+            "CPU in the window (seconds, ms per acknowledged save): %s%n",
+            r.getJsonObject("cpuInWindow")));
     String row = markdownRow(r);
     block.append("markdown row:\n").append(row).append('\n');
     block.append("========================================\n");
@@ -490,7 +535,7 @@ public final class DeliveryBenchmark {
         config.out().resolve("delivery-" + config.mode() + "-" + config.learners() + ".json");
     StringWriter text = new StringWriter();
     try (JsonWriter w =
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
+        JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
       w.writeObject(r);
     }
     Files.writeString(json, text.toString().strip() + "\n", StandardCharsets.UTF_8);
@@ -542,7 +587,7 @@ public final class DeliveryBenchmark {
   }
 
   private static JsonObjectBuilder latency(Histogram h) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("count", h.getTotalCount())
         .add("p50", ms(h, 50))
         .add("p95", ms(h, 95))
