@@ -6,7 +6,7 @@ import be.edusprong.lms.domain.account.UserAccount;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
 
@@ -14,7 +14,12 @@ import java.util.Optional;
 @Named
 @RequestScoped
 public class CurrentUser {
-  @Inject SecurityContext security;
+  // The servlet request, not Jakarta Security's SecurityContext: Soteria's getCallerPrincipal()
+  // builds a SubjectParser that tries to load JBoss classes through the web application's class
+  // loader on every call, and those failed lookups queue on the class loader's lock (a JFR profile
+  // under the delivery benchmark: 64 worker threads blocked there for most of their time). The
+  // caller and roles are the same: LmsAuthenticationMechanism hands them to the container.
+  @Inject HttpServletRequest request;
   @Inject AccountService accounts;
 
   private Optional<UserAccount> account;
@@ -22,7 +27,7 @@ public class CurrentUser {
   /** The account, or empty for a visitor. */
   public Optional<UserAccount> account() {
     if (account == null) {
-      Principal principal = security.getCallerPrincipal();
+      Principal principal = request.getUserPrincipal();
       account = principal == null ? Optional.empty() : accounts.findByUsername(principal.getName());
     }
     return account;
@@ -42,23 +47,23 @@ public class CurrentUser {
   }
 
   public boolean isLearner() {
-    return security.isCallerInRole(Role.LEARNER.name());
+    return request.isUserInRole(Role.LEARNER.name());
   }
 
   public boolean isTeacher() {
-    return security.isCallerInRole(Role.TEACHER.name());
+    return request.isUserInRole(Role.TEACHER.name());
   }
 
   public boolean isCoach() {
-    return security.isCallerInRole(Role.COACH.name());
+    return request.isUserInRole(Role.COACH.name());
   }
 
   public boolean isAdmin() {
-    return security.isCallerInRole(Role.ADMIN.name());
+    return request.isUserInRole(Role.ADMIN.name());
   }
 
   public boolean isTeamLead() {
-    return security.isCallerInRole(Role.TEAM_LEAD.name());
+    return request.isUserInRole(Role.TEAM_LEAD.name());
   }
 
   /** The start page for this user's main role. */
