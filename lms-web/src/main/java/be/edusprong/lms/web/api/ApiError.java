@@ -1,8 +1,9 @@
 package be.edusprong.lms.web.api;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.domain.shared.DomainException;
 import be.edusprong.lms.web.view.Messages;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -63,12 +64,12 @@ final class ApiError {
   }
 
   static JsonObject body(String key, String detail, List<Locale> languages, Object... arguments) {
-    JsonArrayBuilder args = Json.createArrayBuilder();
+    JsonArrayBuilder args = JSON.createArrayBuilder();
     for (Object argument : arguments) {
       args.add(String.valueOf(argument));
     }
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("error", key)
             .add("message", message(key, language(languages), arguments))
             .add("detail", detail == null ? "" : detail)

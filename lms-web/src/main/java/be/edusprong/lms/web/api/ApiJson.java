@@ -1,11 +1,12 @@
 package be.edusprong.lms.web.api;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.assessment.delivery.Receipt;
 import be.edusprong.lms.domain.delivery.Attempt;
 import be.edusprong.lms.domain.delivery.AttemptEvent;
 import be.edusprong.lms.domain.delivery.AttemptReview;
 import be.edusprong.lms.domain.delivery.ItemView;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -36,7 +37,7 @@ final class ApiJson {
    */
   static JsonObject attempt(Attempt attempt, Instant serverTime, Optional<Duration> timeLeft) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", attempt.getId())
             .add("assessmentId", attempt.getAssessmentId())
             .add("status", attempt.getStatus().name())
@@ -71,7 +72,7 @@ final class ApiJson {
    */
   static JsonObject item(ItemView view) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("position", view.position())
             .add("identifier", view.identifier())
             .add("type", view.type().name())
@@ -79,12 +80,12 @@ final class ApiJson {
             .add("missingWordIndex", view.missingWordIndex())
             .add("choices", options(view.choices()))
             .add("premises", options(view.premises()));
-    JsonArrayBuilder answers = Json.createArrayBuilder();
+    JsonArrayBuilder answers = JSON.createArrayBuilder();
     view.answers().forEach(answers::add);
-    JsonArrayBuilder gaps = Json.createArrayBuilder();
+    JsonArrayBuilder gaps = JSON.createArrayBuilder();
     for (ItemView.GapView g : view.gaps()) {
       gaps.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", g.id())
               .add("kind", g.kind())
               .add("options", options(g.options())));
@@ -96,7 +97,7 @@ final class ApiJson {
     if (view.savedPayload() == null) {
       b.addNull("savedResponse");
     } else {
-      try (JsonReader reader = Json.createReader(new StringReader(view.savedPayload()))) {
+      try (JsonReader reader = JSON.createReader(new StringReader(view.savedPayload()))) {
         b.add("savedResponse", reader.readValue());
       }
     }
@@ -113,7 +114,7 @@ final class ApiJson {
    * }</pre>
    */
   static JsonObject receipt(Receipt r) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("attemptId", r.attemptId())
         .add("sequence", r.sequence())
         .add("itemIdentifier", r.itemIdentifier())
@@ -135,7 +136,7 @@ final class ApiJson {
    */
   static JsonObject event(AttemptEvent e) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder().add("kind", e.getKind().name()).add("at", e.getAt().toString());
+        JSON.createObjectBuilder().add("kind", e.getKind().name()).add("at", e.getAt().toString());
     nullable(b, "ip", e.getIp());
     nullable(b, "detail", e.getDetail());
     return b.build();
@@ -154,7 +155,7 @@ final class ApiJson {
    */
   static JsonObject review(AttemptReview r) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("attemptId", r.attemptId())
             .add("review", r.review().name())
             .add("submittedAt", r.submittedAt().toString())
@@ -166,10 +167,10 @@ final class ApiJson {
     } else {
       b.add("passed", r.passed());
     }
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     for (AttemptReview.ItemReview i : r.items()) {
       JsonObjectBuilder ib =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("position", i.position())
               .add("identifier", i.identifier())
               .add("stemHtml", i.stemHtml());
@@ -178,7 +179,7 @@ final class ApiJson {
       number(ib, "points", i.points());
       nullable(ib, "graderComment", i.graderComment());
       jsonText(ib, "correctResponse", i.correctResponse());
-      JsonArrayBuilder feedback = Json.createArrayBuilder();
+      JsonArrayBuilder feedback = JSON.createArrayBuilder();
       i.feedbackHtml().forEach(feedback::add);
       items.add(ib.add("feedbackHtml", feedback));
     }
@@ -198,21 +199,21 @@ final class ApiJson {
       b.addNull(name);
       return;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       b.add(name, reader.readValue());
     }
   }
 
   static JsonArrayBuilder array(List<JsonObject> values) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = JSON.createArrayBuilder();
     values.forEach(a::add);
     return a;
   }
 
   private static JsonArrayBuilder options(List<ItemView.Option> options) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = JSON.createArrayBuilder();
     for (ItemView.Option o : options) {
-      a.add(Json.createObjectBuilder().add("id", o.id()).add("html", o.html()));
+      a.add(JSON.createObjectBuilder().add("id", o.id()).add("html", o.html()));
     }
     return a;
   }

@@ -1,5 +1,7 @@
 package be.edusprong.lms.web.api;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.assessment.delivery.ReceiptExport;
 import be.edusprong.lms.domain.account.UserAccount;
 import be.edusprong.lms.domain.delivery.Attempt;
@@ -11,7 +13,6 @@ import be.edusprong.lms.domain.delivery.SaveResult;
 import be.edusprong.lms.web.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -106,7 +107,7 @@ public class DeliveryResource {
     boolean takeover = body != null && body.getBoolean("takeover", false);
     DeliveryOpening opening =
         delivery.open(attemptId, learner(), token, takeover, request.getRemoteAddr());
-    JsonObjectBuilder b = Json.createObjectBuilder().add("status", opening.status().name());
+    JsonObjectBuilder b = JSON.createObjectBuilder().add("status", opening.status().name());
     ApiJson.nullable(b, "token", opening.token());
     ApiJson.nullable(
         b, "openedAt", opening.openedAt() == null ? null : opening.openedAt().toString());
@@ -120,7 +121,7 @@ public class DeliveryResource {
   public Response items(@PathParam("attemptId") String attemptId) {
     List<JsonObject> items =
         delivery.items(attemptId, learner()).stream().map(ApiJson::item).toList();
-    return ok(Json.createObjectBuilder().add("items", ApiJson.array(items)).build());
+    return ok(JSON.createObjectBuilder().add("items", ApiJson.array(items)).build());
   }
 
   /**
@@ -152,7 +153,7 @@ public class DeliveryResource {
     SaveResult result =
         delivery.save(attemptId, learner(), token, item, v, body, request.getRemoteAddr());
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("outcome", result.outcome().name())
             .add("storedVersion", result.storedVersion());
     if (result.receipt() == null) {

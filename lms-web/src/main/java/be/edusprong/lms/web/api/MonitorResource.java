@@ -1,10 +1,11 @@
 package be.edusprong.lms.web.api;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.domain.delivery.DeliveryService;
 import be.edusprong.lms.web.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,7 +39,7 @@ public class MonitorResource {
             .map(ApiJson::event)
             .toList();
     return Response.ok(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("attemptId", attemptId)
                 .add("events", ApiJson.array(events))
                 .build())

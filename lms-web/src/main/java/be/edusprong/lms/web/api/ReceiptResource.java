@@ -1,12 +1,13 @@
 package be.edusprong.lms.web.api;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.assessment.delivery.ReceiptChain;
 import be.edusprong.lms.assessment.delivery.ReceiptExport;
 import be.edusprong.lms.assessment.delivery.VerificationResult;
 import be.edusprong.lms.domain.delivery.SigningKeys;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,7 +42,7 @@ public class ReceiptResource {
   @Path("keys")
   public Response key() {
     return Response.ok(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("algorithm", "Ed25519")
                 .add("publicKey", keys.publicKeyBase64())
                 .build())
@@ -78,7 +79,7 @@ public class ReceiptResource {
     VerificationResult result =
         ReceiptChain.verify(export.receipts(), keys.publicKey(), export.attemptId());
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("valid", result.ok())
             .add("receiptCount", result.receiptCount());
     ApiJson.nullable(b, "problem", result.problem() == null ? null : result.problem().name());

@@ -1,12 +1,13 @@
 package be.edusprong.lms.web.api;
 
+import static be.edusprong.lms.domain.shared.JsonSupport.JSON;
+
 import be.edusprong.lms.domain.account.Role;
 import be.edusprong.lms.domain.account.UserAccount;
 import be.edusprong.lms.web.security.CurrentUser;
 import be.edusprong.lms.web.security.LmsAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -69,12 +70,12 @@ public class SessionResource {
       if (account == null) {
         return unauthenticated();
       }
-      JsonArrayBuilder roles = Json.createArrayBuilder();
+      JsonArrayBuilder roles = JSON.createArrayBuilder();
       for (Role role : account.getRoles()) {
         roles.add(role.name());
       }
       return Response.ok(
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("username", account.getUsername())
                   .add("displayName", account.getDisplayName())
                   .add("roles", roles)
