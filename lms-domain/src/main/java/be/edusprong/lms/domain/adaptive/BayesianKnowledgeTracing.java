@@ -2,6 +2,7 @@ package be.edusprong.lms.domain.adaptive;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -108,6 +109,43 @@ public final class BayesianKnowledgeTracing {
     // Rounding may push a value a hair past 1; the state requires [0, 1].
     next = Math.min(1.0, Math.max(0.0, next));
     return new MasteryState(state.learnerId(), state.competence(), next, state.observations() + 1);
+  }
+
+  /**
+   * The states after one answer to a question tagged with several competences: each of {@code
+   * competences} is updated with {@link #update} (standard BKT treats every competence of a
+   * question as observed once); a competence without a state yet starts from {@link #initial}. This
+   * is the rule for practice answers and placement answers alike (docs/adaptive.md).
+   *
+   * @param states the learner's states per competence; not changed
+   * @param learnerId the learner, used for competences that have no state yet
+   * @param competences the question's competences
+   * @param correct whether the answer was correct (full marks)
+   * @return a new map with the updated states and the untouched others
+   * @throws IllegalArgumentException when a given state belongs to another learner
+   */
+  public Map<CompetenceCode, MasteryState> updateAll(
+      Map<CompetenceCode, MasteryState> states,
+      long learnerId,
+      Set<CompetenceCode> competences,
+      boolean correct) {
+    Map<CompetenceCode, MasteryState> next = new TreeMap<>(states);
+    for (CompetenceCode c : competences) {
+      MasteryState s = next.getOrDefault(c, initial(learnerId, c));
+      if (s.learnerId() != learnerId || !s.competence().equals(c)) {
+        throw new IllegalArgumentException(
+            "state of learner "
+                + s.learnerId()
+                + " for "
+                + s.competence()
+                + " given as learner "
+                + learnerId
+                + "'s for "
+                + c);
+      }
+      next.put(c, update(s, correct));
+    }
+    return next;
   }
 
   /** Whether the state has reached the mastery threshold. */

@@ -70,9 +70,7 @@ public record PlacementResult(
       if (correct == null) {
         continue;
       }
-      for (CompetenceCode c : item.competences()) {
-        states.computeIfPresent(c, (k, s) -> model.update(s, correct));
-      }
+      states = model.updateAll(states, learnerId, item.competences(), correct);
     }
     Map<CompetenceCode, Estimate> estimates = new TreeMap<>();
     states.forEach((c, s) -> estimates.put(c, new Estimate(s, model.isMastered(s))));
