@@ -119,10 +119,12 @@ import java.util.Set;
  * 100}, answer feedback from {@code feedbackInline}/{@code feedbackBlock} keyed on FEEDBACK (tied
  * to choices by identifier, to text and numerical answers by the response condition that sets it),
  * numerical tolerances and partial credit from the custom response processing ({@code equal
- * tolerance-mode="absolute"}, first match wins, the SCORE it sets), the catch-all ({@code not
- * isNull}), a text entry in its own {@code div} after the stem without a blank, a single text entry
- * with response {@code RESPONSE_G1} as a cloze, {@code GENERAL_FEEDBACK} as general feedback
- * without a wrapper. What still does not round-trip is listed in {@link Qti3Writer} ("Read back").
+ * tolerance-mode="absolute"}, first match wins, the SCORE it sets), cloze gap weights (the whole
+ * number that multiplies the gap's score, {@code product(weight, mapResponse)}; 1 for exports
+ * before tool version 1.1), the catch-all ({@code not isNull}), a text entry in its own {@code div}
+ * after the stem without a blank, a single text entry with response {@code RESPONSE_G1} as a cloze,
+ * {@code GENERAL_FEEDBACK} as general feedback without a wrapper. What still does not round-trip is
+ * listed in {@link Qti3Writer} ("Read back").
  *
  * <p>Thread-safe and stateless.
  */
@@ -846,10 +848,14 @@ public final class QtiItemImporter implements ItemImporter {
           maxima.add(BigDecimal.ONE);
         }
         feedbackPrefix = gapId + "_";
+        int weight = ours ? ourGapWeight(n.attr("responseIdentifier")) : 1;
         if (n.name.equals("inlineChoiceInteraction")) {
           gaps.add(
               Gap.cloze(
-                  gapId, Gap.Kind.INLINE_CHOICE, choices(n, "inlineChoice", response, true), 1));
+                  gapId,
+                  Gap.Kind.INLINE_CHOICE,
+                  choices(n, "inlineChoice", response, true),
+                  weight));
         } else {
           boolean numeric =
               "float".equals(response.baseType()) || "integer".equals(response.baseType());
@@ -858,10 +864,10 @@ public final class QtiItemImporter implements ItemImporter {
                   gapId,
                   numeric ? Gap.Kind.NUMERICAL : Gap.Kind.TEXT_ENTRY,
                   textAnswers(response, numeric),
-                  1));
+                  weight));
         }
       }
-      if (maxima.size() > 1) {
+      if (maxima.size() > 1 && !ours) {
         losses.add(
             "the responses have different maximum scores "
                 + maxima.stream().map(BigDecimal::toPlainString).toList()
@@ -869,6 +875,53 @@ public final class QtiItemImporter implements ItemImporter {
       }
       responseProcessing(declared(interactions.get(0)));
       return gaps;
+    }
+
+    /**
+     * Ours: the weight of a cloze gap, the first {@code baseValue} of the {@code product} that adds
+     * the gap's score to SCORE (with its {@code mapResponse}, or in each branch of its numerical
+     * chain); 1 when there is none or it is no whole number of at least 1 (exports before tool
+     * version 1.1 wrote the gap's share there).
+     */
+    private int ourGapWeight(String rid) {
+      Node rp = root.child("responseProcessing");
+      if (rp == null || rid == null) {
+        return 1;
+      }
+      List<Node> all = new ArrayList<>();
+      rp.descendants(all);
+      for (Node product : all) {
+        if (!product.name.equals("product") || product.children().size() != 2) {
+          continue;
+        }
+        Node weight = product.children().get(0);
+        Node other = product.children().get(1);
+        boolean mine =
+            other.name.equals("mapResponse") && rid.equals(other.attr("identifier"))
+                || other.name.equals("baseValue") && inChainOf(product, rid);
+        if (mine && weight.name.equals("baseValue")) {
+          try {
+            BigDecimal w = new BigDecimal(weight.textContent().strip());
+            if (w.signum() > 0 && w.stripTrailingZeros().scale() <= 0) {
+              return w.intValueExact();
+            }
+          } catch (NumberFormatException | ArithmeticException e) {
+            return 1;
+          }
+        }
+      }
+      return 1;
+    }
+
+    /** Whether {@code n} lies inside the numerical chain of response {@code rid}. */
+    private boolean inChainOf(Node n, String rid) {
+      Node chain = ourChain(rid);
+      if (chain == null) {
+        return false;
+      }
+      List<Node> inside = new ArrayList<>();
+      chain.descendants(inside);
+      return inside.stream().anyMatch(x -> x == n);
     }
 
     /** The choices of an order interaction in their correct order. */
@@ -1128,12 +1181,24 @@ public final class QtiItemImporter implements ItemImporter {
           return null;
         }
         List<BigDecimal> scores = new ArrayList<>();
+        boolean weighted = false;
         for (Node branch : chain.all("responseElseIf")) {
           Node test = branch.children().get(0);
           Node set = branch.child("setOutcomeValue");
           Node expr = set == null || set.children().isEmpty() ? null : set.children().get(0);
+          Node product = expr == null ? null : expr.child("product");
+          if (product != null && product.all("baseValue").size() == 2) {
+            // tool version 1.1: sum(SCORE, product(gap weight, w/100))
+            weighted = true;
+            expr = product;
+          }
+          List<Node> bases = expr == null ? List.of() : expr.all("baseValue");
           Node base =
-              expr == null ? null : expr.name.equals("baseValue") ? expr : expr.child("baseValue");
+              expr == null
+                  ? null
+                  : expr.name.equals("baseValue")
+                      ? expr
+                      : bases.isEmpty() ? null : bases.get(bases.size() - 1);
           if (base == null) {
             return null;
           }
@@ -1156,7 +1221,7 @@ public final class QtiItemImporter implements ItemImporter {
         }
         // in a cloze the scores are the gap's share times the weight: full marks are the share
         BigDecimal share =
-            gapIds.isEmpty()
+            gapIds.isEmpty() || weighted
                 ? BigDecimal.ONE
                 : scores.stream().reduce(BigDecimal.ZERO, BigDecimal::max);
         if (share.signum() <= 0) {

@@ -5,6 +5,7 @@ import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.ImportStatus;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
 import be.edusprong.lms.assessment.imports.TextChecks;
+import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.qti.QtiXml.Node;
 import be.edusprong.lms.assessment.qti12.Qti12Importer;
 import java.io.ByteArrayInputStream;
@@ -63,10 +64,13 @@ import java.util.zip.ZipInputStream;
  * position kept and its file given in {@link QtiPackageResult#locations()} ({@code
  * bank.zip!/items/q1.xml}). A refused item file becomes a rejected outcome at 1:1 with the refusal.
  * An item file (or test file) the manifest or a test refers to but the ZIP lacks is a rejected
- * outcome at the referring element, naming the href; never an exception. QTI 1.2 resources ({@code
- * imsqti_xmlv1p2}, as in Canvas QTI exports) are read by {@link Qti12Importer}, one outcome per
- * question, their media not resolved. Files in the ZIP that nothing in the manifest lists are
- * ignored with a note.
+ * outcome at the referring element, naming the href; never an exception. The LOM metadata of an
+ * item's resource ({@link ResourceMetadata}) is applied to its items: keywords as tags, the
+ * discipline classification as category, and for {@link Qti3PackageWriter}'s packages the original
+ * identifier (catalog {@code edusprong}) unless an earlier item of the package has it. QTI 1.2
+ * resources ({@code imsqti_xmlv1p2}, as in Canvas QTI exports) are read by {@link Qti12Importer},
+ * one outcome per question, their media not resolved. Files in the ZIP that nothing in the manifest
+ * lists are ignored with a note.
  *
  * <p><b>Media.</b> References in an item ({@code <img src>}, {@code <object data>}, {@code
  * <audio>/<video>/<source src>}) are resolved relative to the item file; found ones are carried in
@@ -586,6 +590,12 @@ public final class QtiPackageImporter {
     private final Set<String> used = new LinkedHashSet<>();
     private final List<BankFormat> formats = new ArrayList<>();
 
+    /** The manifest resources by their package path. */
+    private final Map<String, Resource> byPath = new LinkedHashMap<>();
+
+    /** The identifiers of the items read so far, to keep restored ones unique. */
+    private final Set<String> identifiers = new java.util.HashSet<>();
+
     private final String prefix;
 
     Run(String fileName, Map<String, byte[]> entries, List<String> notes) {
@@ -637,6 +647,11 @@ public final class QtiPackageImporter {
                 + ">, not the <manifest> of an IMS content package");
       }
       List<Resource> resources = resources(root);
+      for (Resource r : resources) {
+        if (r.path() != null) {
+          byPath.putIfAbsent(r.path(), r);
+        }
+      }
       String notQti = notQti(root, text, resources);
       if (notQti != null) {
         throw new Refused(notQti);
@@ -1024,8 +1039,9 @@ public final class QtiPackageImporter {
         return;
       }
       List<MediaRef> refs = mediaRefs(text);
+      ResourceMetadata metadata = ResourceMetadata.of(resourceOf(ref));
       for (ItemOutcome o : report.outcomes()) {
-        add(withMedia(o, path, refs), path);
+        add(withMedia(withMetadata(o, metadata), path, refs), path);
       }
     }
 
@@ -1051,6 +1067,34 @@ public final class QtiPackageImporter {
       for (ItemOutcome o : report.outcomes()) {
         add(withMedia(o, path, List.of()), path);
       }
+    }
+
+    /** The manifest resource of an item: its own, or the one whose href is the item's path. */
+    private Node resourceOf(Ref ref) {
+      if (ref.resource() != null) {
+        return ref.resource().node();
+      }
+      Resource r = byPath.get(ref.path());
+      return r == null ? null : r.node();
+    }
+
+    /**
+     * The outcome with the item's manifest metadata ({@link ResourceMetadata}) applied; the
+     * original identifier only when no earlier item of the package has it already.
+     */
+    private ItemOutcome withMetadata(ItemOutcome o, ResourceMetadata metadata) {
+      if (o.item() == null) {
+        return o;
+      }
+      ResourceMetadata m = metadata;
+      if (m.identifier() != null && !identifiers.add(m.identifier())) {
+        m = new ResourceMetadata(m.category(), m.tags(), m.sourceFormat(), null);
+      }
+      Item item = m.applyTo(o.item());
+      if (m.identifier() == null) {
+        identifiers.add(item.identifier());
+      }
+      return new ItemOutcome(o.status(), item, o.line(), o.column(), o.messages());
     }
 
     /** A media reference in an item: attribute value and position. */
