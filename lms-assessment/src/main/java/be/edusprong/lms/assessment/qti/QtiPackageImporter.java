@@ -6,6 +6,7 @@ import be.edusprong.lms.assessment.imports.ImportStatus;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
 import be.edusprong.lms.assessment.imports.TextChecks;
 import be.edusprong.lms.assessment.item.Item;
+import be.edusprong.lms.assessment.item.TextFormat;
 import be.edusprong.lms.assessment.qti.QtiXml.Node;
 import be.edusprong.lms.assessment.qti12.Qti12Importer;
 import java.io.ByteArrayInputStream;
@@ -67,10 +68,12 @@ import java.util.zip.ZipInputStream;
  * outcome at the referring element, naming the href; never an exception. The LOM metadata of an
  * item's resource ({@link ResourceMetadata}) is applied to its items: keywords as tags, the
  * discipline classification as category, and for {@link Qti3PackageWriter}'s packages the original
- * identifier (catalog {@code edusprong}) unless an earlier item of the package has it. QTI 1.2
- * resources ({@code imsqti_xmlv1p2}, as in Canvas QTI exports) are read by {@link Qti12Importer},
- * one outcome per question, their media not resolved. Files in the ZIP that nothing in the manifest
- * lists are ignored with a note.
+ * identifier (catalog {@code edusprong}) unless an earlier item of the package has it. A source
+ * text format other than HTML named there is not applied (the item holds HTML only, and a format
+ * promises text written in it); a note counts such items per format. QTI 1.2 resources ({@code
+ * imsqti_xmlv1p2}, as in Canvas QTI exports) are read by {@link Qti12Importer}, one outcome per
+ * question, their media not resolved. Files in the ZIP that nothing in the manifest lists are
+ * ignored with a note.
  *
  * <p><b>Media.</b> References in an item ({@code <img src>}, {@code <object data>}, {@code
  * <audio>/<video>/<source src>}) are resolved relative to the item file; found ones are carried in
@@ -593,6 +596,9 @@ public final class QtiPackageImporter {
     /** The manifest resources by their package path. */
     private final Map<String, Resource> byPath = new LinkedHashMap<>();
 
+    /** How many items the manifest names each non-HTML source text format for. */
+    private final Map<String, Integer> sourceFormats = new java.util.TreeMap<>();
+
     /** The identifiers of the items read so far, to keep restored ones unique. */
     private final Set<String> identifiers = new java.util.HashSet<>();
 
@@ -710,6 +716,14 @@ public final class QtiPackageImporter {
                 + " file(s) in the package are not listed in the manifest and were ignored: "
                 + String.join(", ", ignored.subList(0, Math.min(10, ignored.size())))
                 + (ignored.size() > 10 ? ", ..." : ""));
+      }
+      if (!sourceFormats.isEmpty()) {
+        notes.add(
+            "the manifest says the source text of "
+                + sourceFormats.entrySet().stream()
+                    .map(e -> e.getValue() + " item(s) was written as " + e.getKey())
+                    .collect(java.util.stream.Collectors.joining(", "))
+                + "; a QTI item holds only its HTML, so those items read back as HTML");
       }
       BankFormat format =
           formats.isEmpty()
@@ -1089,6 +1103,9 @@ public final class QtiPackageImporter {
       ResourceMetadata m = metadata;
       if (m.identifier() != null && !identifiers.add(m.identifier())) {
         m = new ResourceMetadata(m.category(), m.tags(), m.sourceFormat(), null);
+      }
+      if (m.sourceFormat() != null && m.sourceFormat() != TextFormat.HTML) {
+        sourceFormats.merge(m.sourceFormat().giftName(), 1, Integer::sum);
       }
       Item item = m.applyTo(o.item());
       if (m.identifier() == null) {

@@ -20,7 +20,8 @@ import java.util.Locale;
  *       Qti3PackageWriter#category(List)}; any package);
  *   <li>{@code general/description} {@code "source text format: <gift name>"} (our packages): the
  *       format the stem was written in ({@link TextFormat#fromGiftName(String)}); LOM has no
- *       vocabulary for a source markup, so a description is the place;
+ *       vocabulary for a source markup, so a description is the place. Only reported: the package
+ *       holds the HTML, not the text in that format;
  *   <li>{@code general/identifier} with catalog {@code edusprong}: the model identifier the item
  *       had before it was made a QTI identifier.
  * </ul>

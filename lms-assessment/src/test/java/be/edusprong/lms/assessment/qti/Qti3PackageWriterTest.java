@@ -13,6 +13,7 @@ import be.edusprong.lms.assessment.imports.ItemOutcome;
 import be.edusprong.lms.assessment.item.Gap;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
+import be.edusprong.lms.assessment.item.TextFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -213,6 +214,38 @@ class Qti3PackageWriterTest {
     assertEquals(
         List.of("top", "Oefeningen 1/2"), Qti3PackageWriter.categoryLevels("top/Oefeningen 1//2"));
     assertEquals(List.of("a", "", "", "b"), Qti3PackageWriter.categoryLevels("a///b"));
+  }
+
+  @Test
+  void aSourceFormatOtherThanHtmlIsNamedInANoteAndTheItemKeepsItsHtml() {
+    Item html = bank().get(0);
+    Item markdown =
+        new Item(
+            "md",
+            "",
+            ItemType.ESSAY,
+            TextFormat.MARKDOWN,
+            "Schrijf **vet**.",
+            "Schrijf <strong>vet</strong>.",
+            -1,
+            List.of(),
+            List.of(),
+            "",
+            "",
+            List.of(),
+            1,
+            "");
+    QtiPackageResult result =
+        new QtiPackageImporter()
+            .importPackage(new Qti3PackageWriter().write(List.of(html, markdown)), "bank.zip");
+    assertEquals(
+        List.of(
+            "the manifest says the source text of 1 item(s) was written as markdown; a QTI item"
+                + " holds only its HTML, so those items read back as HTML"),
+        result.notes());
+    Item back = result.report().outcomes().get(1).item();
+    assertEquals(TextFormat.HTML, back.stemFormat());
+    assertEquals("Schrijf <strong>vet</strong>.", back.stemHtml().replaceAll("</?div>", ""));
   }
 
   @Test
