@@ -142,22 +142,9 @@ record ResourceMetadata(
     if (category == null && tags.isEmpty() && identifier == null) {
       return item;
     }
-    return new Item(
+    return item.withLabels(
         identifier != null ? identifier : item.identifier(),
-        item.title(),
-        item.type(),
-        item.stemFormat(),
-        item.stemText(),
-        item.stemHtml(),
-        item.missingWordIndex(),
-        item.choices(),
-        item.pairs(),
-        item.gaps(),
-        item.gapTexts(),
-        item.generalFeedbackHtml(),
         category != null ? category : item.category(),
-        tags.isEmpty() ? item.tags() : tags,
-        item.sourceLine(),
-        item.sourceText());
+        tags.isEmpty() ? item.tags() : tags);
   }
 }

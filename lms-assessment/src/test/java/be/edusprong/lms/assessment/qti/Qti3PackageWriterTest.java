@@ -162,27 +162,6 @@ class Qti3PackageWriterTest {
     }
   }
 
-  /** {@code item} with another identifier, category and tags. */
-  private static Item with(Item item, String identifier, String category, List<String> tags) {
-    return new Item(
-        identifier,
-        item.title(),
-        item.type(),
-        item.stemFormat(),
-        item.stemText(),
-        item.stemHtml(),
-        item.missingWordIndex(),
-        item.choices(),
-        item.pairs(),
-        item.gaps(),
-        item.gapTexts(),
-        item.generalFeedbackHtml(),
-        category,
-        tags,
-        1,
-        "");
-  }
-
   private static List<Item> readBack(List<Item> items) {
     QtiPackageResult result =
         new QtiPackageImporter().importPackage(new Qti3PackageWriter().write(items), "bank.zip");
@@ -203,7 +182,8 @@ class Qti3PackageWriterTest {
             "enkel");
     List<Item> items = new ArrayList<>();
     for (int i = 0; i < categories.size(); i++) {
-      items.add(with(bank().get(2), "v" + i, categories.get(i), List.of("tag " + i, " rand ")));
+      items.add(
+          bank().get(2).withLabels("v" + i, categories.get(i), List.of("tag " + i, " rand ")));
     }
     List<Item> back = readBack(items);
     for (int i = 0; i < items.size(); i++) {
@@ -250,7 +230,7 @@ class Qti3PackageWriterTest {
 
   @Test
   void noCategoryAndNoTagsComeBackEmpty() {
-    Item bare = with(bank().get(0), "kaal", "", List.of());
+    Item bare = bank().get(0).withLabels("kaal", "", List.of());
     Item back = readBack(List.of(bare)).get(0);
     assertEquals("", back.category());
     assertEquals(List.of(), back.tags());
@@ -294,8 +274,8 @@ class Qti3PackageWriterTest {
 
   @Test
   void anOriginalIdentifierThatRepeatsKeepsItsUniqueQtiIdentifier() {
-    Item a = with(bank().get(0), "dubbel", "x", List.of());
-    Item b = with(bank().get(2), "dubbel", "x", List.of());
+    Item a = bank().get(0).withLabels("dubbel", "x", List.of());
+    Item b = bank().get(2).withLabels("dubbel", "x", List.of());
     List<Item> back = readBack(List.of(a, b));
     assertEquals(List.of("dubbel", "dubbel-2"), back.stream().map(Item::identifier).toList());
   }
