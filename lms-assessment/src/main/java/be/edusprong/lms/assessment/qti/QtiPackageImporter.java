@@ -7,8 +7,9 @@ import be.edusprong.lms.assessment.imports.ItemOutcome;
 import be.edusprong.lms.assessment.imports.TextChecks;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.TextFormat;
-import be.edusprong.lms.assessment.qti.QtiXml.Node;
 import be.edusprong.lms.assessment.qti12.Qti12Importer;
+import be.edusprong.lms.assessment.xml.SafeXmlReader;
+import be.edusprong.lms.assessment.xml.XmlElement;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -56,24 +57,23 @@ import java.util.zip.ZipInputStream;
  * resources: "import it as a course"), a Blackboard Learn export ({@code x-bb} resource types or a
  * {@code blackboard.com} namespace), a content package without QTI resources.
  *
- * <p><b>Items.</b> The manifest is read with {@link QtiXml} (hardened, {@link
- * be.edusprong.lms.assessment.xml.HardenedXml}). Item order: the items of each assessment test in
- * test order first (sections in {@link QtiPackageResult#sections()}), then the other item resources
- * in manifest order. Each item file is imported with {@link QtiItemImporter#qti30()} when it
- * declares the QTI 3.0 namespace, {@link QtiItemImporter#qti21()} when it declares QTI 2.1, else
- * after its resource type; its outcome is merged into one report named after the package, its
- * position kept and its file given in {@link QtiPackageResult#locations()} ({@code
- * bank.zip!/items/q1.xml}). A refused item file becomes a rejected outcome at 1:1 with the refusal.
- * An item file (or test file) the manifest or a test refers to but the ZIP lacks is a rejected
- * outcome at the referring element, naming the href; never an exception. The LOM metadata of an
- * item's resource ({@link ResourceMetadata}) is applied to its items: keywords as tags, the
- * discipline classification as category, and for {@link Qti3PackageWriter}'s packages the original
- * identifier (catalog {@code edusprong}) unless an earlier item of the package has it. A source
- * text format other than HTML named there is not applied (the item holds HTML only, and a format
- * promises text written in it); a note counts such items per format. QTI 1.2 resources ({@code
- * imsqti_xmlv1p2}, as in Canvas QTI exports) are read by {@link Qti12Importer}, one outcome per
- * question, their media not resolved. Files in the ZIP that nothing in the manifest lists are
- * ignored with a note.
+ * <p><b>Items.</b> The manifest is read with {@link SafeXmlReader} (hardened, profile {@code
+ * QtiItemImporter.XML}). Item order: the items of each assessment test in test order first
+ * (sections in {@link QtiPackageResult#sections()}), then the other item resources in manifest
+ * order. Each item file is imported with {@link QtiItemImporter#qti30()} when it declares the QTI
+ * 3.0 namespace, {@link QtiItemImporter#qti21()} when it declares QTI 2.1, else after its resource
+ * type; its outcome is merged into one report named after the package, its position kept and its
+ * file given in {@link QtiPackageResult#locations()} ({@code bank.zip!/items/q1.xml}). A refused
+ * item file becomes a rejected outcome at 1:1 with the refusal. An item file (or test file) the
+ * manifest or a test refers to but the ZIP lacks is a rejected outcome at the referring element,
+ * naming the href; never an exception. The LOM metadata of an item's resource ({@link
+ * ResourceMetadata}) is applied to its items: keywords as tags, the discipline classification as
+ * category, and for {@link Qti3PackageWriter}'s packages the original identifier (catalog {@code
+ * edusprong}) unless an earlier item of the package has it. A source text format other than HTML
+ * named there is not applied (the item holds HTML only, and a format promises text written in it);
+ * a note counts such items per format. QTI 1.2 resources ({@code imsqti_xmlv1p2}, as in Canvas QTI
+ * exports) are read by {@link Qti12Importer}, one outcome per question, their media not resolved.
+ * Files in the ZIP that nothing in the manifest lists are ignored with a note.
  *
  * <p><b>Media.</b> References in an item ({@code <img src>}, {@code <object data>}, {@code
  * <audio>/<video>/<source src>}) are resolved relative to the item file; found ones are carried in
@@ -214,8 +214,8 @@ public final class QtiPackageImporter {
       return refused(name, "this is not a QTI assessment test");
     }
     try {
-      QtiXml.parse(text);
-    } catch (QtiXml.Refusal r) {
+      SafeXmlReader.parse(text, QtiItemImporter.XML);
+    } catch (SafeXmlReader.Refusal r) {
       // A test that is not even XML must not pass as a complete, empty bank.
       return refused(name, "the assessment test cannot be read: " + r.getMessage());
     }
@@ -579,7 +579,12 @@ public final class QtiPackageImporter {
 
   /** One {@code <resource>} of the manifest. */
   private record Resource(
-      String identifier, String type, String href, String path, Node node, List<String> files) {}
+      String identifier,
+      String type,
+      String href,
+      String path,
+      XmlElement node,
+      List<String> files) {}
 
   /** One pass over one package; not thread-safe. */
   private static final class Run {
@@ -617,7 +622,7 @@ public final class QtiPackageImporter {
 
     /** Imports the items of one assessment test file, in test order. */
     QtiPackageResult runTest(String testPath, BankFormat declared) {
-      Node at = new Node("resource", "", 1, 1);
+      XmlElement at = XmlElement.synthetic("resource", 1, 1);
       Resource test = new Resource("", "imsqti_test", testPath, testPath, at, List.of());
       Map<String, Ref> order = new LinkedHashMap<>();
       readTest(test, order);
@@ -640,10 +645,10 @@ public final class QtiPackageImporter {
       if (text == null) {
         throw new Refused("imsmanifest.xml is not UTF-8 text, so the package cannot be read");
       }
-      Node root;
+      XmlElement root;
       try {
-        root = QtiXml.parse(text);
-      } catch (QtiXml.Refusal r) {
+        root = SafeXmlReader.parse(text, QtiItemImporter.XML);
+      } catch (SafeXmlReader.Refusal r) {
         throw new Refused("imsmanifest.xml cannot be read: " + r.getMessage());
       }
       if (!root.name.equals("manifest")) {
@@ -738,14 +743,14 @@ public final class QtiPackageImporter {
 
     // ---- the manifest ----
 
-    private List<Resource> resources(Node root) {
+    private List<Resource> resources(XmlElement root) {
       List<Resource> out = new ArrayList<>();
-      Node all = root.child("resources");
+      XmlElement all = root.child("resources");
       if (all == null) {
         return out;
       }
       String base = all.attributes.getOrDefault("xml:base", "");
-      for (Node r : all.all("resource")) {
+      for (XmlElement r : all.all("resource")) {
         String rbase = base + r.attributes.getOrDefault("xml:base", "");
         String href = r.attr("href");
         String path = null;
@@ -753,7 +758,7 @@ public final class QtiPackageImporter {
           path = listed(rbase, href, r);
         }
         List<String> files = new ArrayList<>();
-        for (Node f : r.all("file")) {
+        for (XmlElement f : r.all("file")) {
           String fh = f.attr("href");
           if (fh != null && !fh.isBlank()) {
             String fp = listed(rbase, fh, f);
@@ -785,7 +790,7 @@ public final class QtiPackageImporter {
     }
 
     /** The package path of a manifest href, or null (with a note) when it is external/outside. */
-    private String listed(String base, String href, Node at) {
+    private String listed(String base, String href, XmlElement at) {
       try {
         return resolve("", base + href);
       } catch (Outside o) {
@@ -812,9 +817,9 @@ public final class QtiPackageImporter {
     }
 
     /** Why the manifest is no QTI package, or null when it is one. */
-    private static String notQti(Node root, String text, List<Resource> resources) {
-      Node metadata = root.child("metadata");
-      Node schemaNode = metadata == null ? null : metadata.child("schema");
+    private static String notQti(XmlElement root, String text, List<Resource> resources) {
+      XmlElement metadata = root.child("metadata");
+      XmlElement schemaNode = metadata == null ? null : metadata.child("schema");
       String schema = schemaNode == null ? "" : schemaNode.textContent().strip();
       String schemaLower = schema.toLowerCase(Locale.ROOT);
       Set<String> types = new LinkedHashSet<>();
@@ -901,13 +906,13 @@ public final class QtiPackageImporter {
         return;
       }
       String text = utf8(data);
-      Node root;
+      XmlElement root;
       try {
         if (text == null) {
-          throw new QtiXml.Refusal("not UTF-8 text");
+          throw new SafeXmlReader.Refusal("not UTF-8 text");
         }
-        root = QtiXml.parse(text);
-      } catch (QtiXml.Refusal e) {
+        root = SafeXmlReader.parse(text, QtiItemImporter.XML);
+      } catch (SafeXmlReader.Refusal e) {
         notes.add(
             "test file '"
                 + r.path()
@@ -929,8 +934,8 @@ public final class QtiPackageImporter {
     }
 
     /** Walks testParts and sections in document order, collecting item refs and sections. */
-    private void sections(Node node, String test, String titles, Map<String, Ref> order) {
-      for (Node child : node.children()) {
+    private void sections(XmlElement node, String test, String titles, Map<String, Ref> order) {
+      for (XmlElement child : node.children()) {
         if (child.name.equals("testPart")) {
           sections(child, test, titles, order);
         } else if (child.name.equals("assessmentSection")) {
@@ -941,13 +946,13 @@ public final class QtiPackageImporter {
     }
 
     /** One section: its own record first, then nested sections in document order. */
-    private void section(Node section, String test, String titles, Map<String, Ref> order) {
+    private void section(XmlElement section, String test, String titles, Map<String, Ref> order) {
       String title = section.attr("title") == null ? "" : section.attr("title");
       String path = titles.isEmpty() ? title : titles + " / " + title;
       int at = sections.size();
       sections.add(null);
       List<String> items = new ArrayList<>();
-      for (Node c : section.children()) {
+      for (XmlElement c : section.children()) {
         if (c.name.equals("assessmentItemRef")) {
           Ref ref = itemRef(c, test);
           if (ref != null) {
@@ -971,7 +976,7 @@ public final class QtiPackageImporter {
       sections.set(at, new QtiPackageResult.Section(test, identifier, path, items));
     }
 
-    private Ref itemRef(Node c, String test) {
+    private Ref itemRef(XmlElement c, String test) {
       String href = c.attr("href");
       if (href == null || href.isBlank()) {
         notes.add(test + " " + c.where() + ": an assessmentItemRef without href was skipped");
@@ -1084,7 +1089,7 @@ public final class QtiPackageImporter {
     }
 
     /** The manifest resource of an item: its own, or the one whose href is the item's path. */
-    private Node resourceOf(Ref ref) {
+    private XmlElement resourceOf(Ref ref) {
       if (ref.resource() != null) {
         return ref.resource().node();
       }
@@ -1119,15 +1124,15 @@ public final class QtiPackageImporter {
 
     private static List<MediaRef> mediaRefs(String text) {
       List<MediaRef> out = new ArrayList<>();
-      Node root;
+      XmlElement root;
       try {
-        root = QtiXml.parse(text);
-      } catch (QtiXml.Refusal r) {
+        root = SafeXmlReader.parse(text, QtiItemImporter.XML);
+      } catch (SafeXmlReader.Refusal r) {
         return out;
       }
-      List<Node> all = new ArrayList<>();
+      List<XmlElement> all = new ArrayList<>();
       root.descendants(all);
-      for (Node n : all) {
+      for (XmlElement n : all) {
         String value =
             switch (n.name) {
               case "img", "audio", "video", "source" -> n.attr("src");

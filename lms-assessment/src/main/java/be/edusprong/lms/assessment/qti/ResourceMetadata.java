@@ -2,7 +2,7 @@ package be.edusprong.lms.assessment.qti;
 
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.TextFormat;
-import be.edusprong.lms.assessment.qti.QtiXml.Node;
+import be.edusprong.lms.assessment.xml.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,25 +53,25 @@ record ResourceMetadata(
    * @param resource the {@code <resource>} element, or null
    * @return what it says; {@link #NONE} when it has no {@code metadata/lom}
    */
-  static ResourceMetadata of(Node resource) {
-    Node metadata = resource == null ? null : resource.child("metadata");
-    Node lom = metadata == null ? null : metadata.child("lom");
+  static ResourceMetadata of(XmlElement resource) {
+    XmlElement metadata = resource == null ? null : resource.child("metadata");
+    XmlElement lom = metadata == null ? null : metadata.child("lom");
     if (lom == null) {
       return NONE;
     }
     List<String> tags = new ArrayList<>();
     TextFormat format = null;
     String identifier = null;
-    Node general = lom.child("general");
+    XmlElement general = lom.child("general");
     if (general != null) {
-      for (Node keyword : general.all("keyword")) {
+      for (XmlElement keyword : general.all("keyword")) {
         for (String s : strings(keyword)) {
           if (!s.isEmpty()) {
             tags.add(s);
           }
         }
       }
-      for (Node description : general.all("description")) {
+      for (XmlElement description : general.all("description")) {
         for (String s : strings(description)) {
           if (s.startsWith(FORMAT_PREFIX)) {
             format =
@@ -81,9 +81,9 @@ record ResourceMetadata(
           }
         }
       }
-      for (Node id : general.all("identifier")) {
-        Node catalog = id.child("catalog");
-        Node entry = id.child("entry");
+      for (XmlElement id : general.all("identifier")) {
+        XmlElement catalog = id.child("catalog");
+        XmlElement entry = id.child("entry");
         if (catalog != null
             && entry != null
             && CATALOG.equals(catalog.textContent().strip())
@@ -96,20 +96,20 @@ record ResourceMetadata(
   }
 
   /** The taxon entries of the first discipline classification, as a path; or null. */
-  private static String category(Node lom) {
-    for (Node classification : lom.all("classification")) {
-      Node purpose = classification.child("purpose");
-      Node value = purpose == null ? null : purpose.child("value");
+  private static String category(XmlElement lom) {
+    for (XmlElement classification : lom.all("classification")) {
+      XmlElement purpose = classification.child("purpose");
+      XmlElement value = purpose == null ? null : purpose.child("value");
       if (value == null || !value.textContent().strip().equals("discipline")) {
         continue;
       }
-      Node path = classification.child("taxonPath");
+      XmlElement path = classification.child("taxonPath");
       if (path == null) {
         continue;
       }
       List<String> levels = new ArrayList<>();
-      for (Node taxon : path.all("taxon")) {
-        Node entry = taxon.child("entry");
+      for (XmlElement taxon : path.all("taxon")) {
+        XmlElement entry = taxon.child("entry");
         List<String> s = entry == null ? List.of() : strings(entry);
         levels.add(s.isEmpty() ? "" : s.get(0));
       }
@@ -121,9 +121,9 @@ record ResourceMetadata(
   }
 
   /** The texts of a LOM LangString: its {@code string} (LOM) or {@code langstring} (IMS MD). */
-  private static List<String> strings(Node langString) {
+  private static List<String> strings(XmlElement langString) {
     List<String> out = new ArrayList<>();
-    for (Node s : langString.children()) {
+    for (XmlElement s : langString.children()) {
       if (s.name.equals("string") || s.name.equals("langstring")) {
         out.add(s.textContent());
       }
