@@ -111,19 +111,19 @@ public final class HardenedXml {
    *
    * @param openElements how many elements are open around it
    * @param maxDepth the deepest nesting read
-   * @param location where the element starts
+   * @param position the 1-based {@code {line, column}} of its start tag
    * @return the message, or null when the nesting is allowed
    */
-  static String tooDeep(int openElements, int maxDepth, Location location) {
+  static String tooDeep(int openElements, int maxDepth, int[] position) {
     if (openElements < maxDepth) {
       return null;
     }
     return "elements nest deeper than "
         + maxDepth
         + " levels at line "
-        + location.getLineNumber()
+        + position[0]
         + ", column "
-        + location.getColumnNumber();
+        + position[1];
   }
 
   /**

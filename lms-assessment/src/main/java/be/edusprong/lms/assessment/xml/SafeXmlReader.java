@@ -98,6 +98,8 @@ public final class SafeXmlReader {
     try {
       reader = factory.createXMLStreamReader(new StringReader(text));
       Deque<XmlElement> open = new ArrayDeque<>();
+      Deque<Integer> emptyEnds = new ArrayDeque<>();
+      Tags tags = new Tags(text);
       XmlElement root = null;
       int elements = 0;
       int last = 0;
@@ -116,7 +118,12 @@ public final class SafeXmlReader {
           case XMLStreamConstants.ENTITY_REFERENCE ->
               throw new Refusal(HardenedXml.undeclaredEntity(reader, "five XML built-in"));
           case XMLStreamConstants.START_ELEMENT -> {
-            String tooDeep = HardenedXml.tooDeep(open.size(), MAX_DEPTH, loc);
+            int start = tags.nextStart();
+            if (start < 0) {
+              start = Math.max(0, text.lastIndexOf('<', Math.max(0, offset - 1)));
+            }
+            int[] position = lines.position(start);
+            String tooDeep = HardenedXml.tooDeep(open.size(), MAX_DEPTH, position);
             if (tooDeep != null) {
               throw new Refusal(tooDeep);
             }
@@ -125,12 +132,13 @@ public final class SafeXmlReader {
                   "the file has more than "
                       + profile.maxElements()
                       + " elements (line "
-                      + loc.getLineNumber()
+                      + position[0]
                       + ", column "
-                      + loc.getColumnNumber()
+                      + position[1]
                       + ")");
             }
-            XmlElement element = element(reader, text, offset, lines, profile);
+            emptyEnds.push(tags.emptyEnd);
+            XmlElement element = element(reader, start, position, profile);
             if (open.isEmpty()) {
               root = element;
             } else {
@@ -139,10 +147,16 @@ public final class SafeXmlReader {
             open.push(element);
           }
           case XMLStreamConstants.END_ELEMENT -> {
-            // the end tag's '>' at or before the reported offset (the parser may report one past)
-            int close = text.lastIndexOf('>', Math.min(text.length(), offset) - 1);
+            int end = emptyEnds.pop();
+            if (end < 0) {
+              end = tags.nextEnd();
+            }
+            if (end < 0) {
+              // the end tag's '>' at or before the reported offset (it may be reported one past)
+              end = text.lastIndexOf('>', Math.min(text.length(), offset) - 1) + 1;
+            }
             XmlElement element = open.pop();
-            element.end(Math.max(element.start, close + 1));
+            element.end(Math.max(element.start, end));
           }
           case XMLStreamConstants.CHARACTERS,
               XMLStreamConstants.CDATA,
@@ -174,11 +188,103 @@ public final class SafeXmlReader {
     }
   }
 
-  /** The element the reader stands on (a start tag), with its attributes. */
+  /**
+   * The tags of a text in document order, found by scanning it, because a StAX parser's location
+   * after a start tag may already lie past the text that follows it (at the next tag). Without a
+   * DTD (refused) and without entity expansion every START_ELEMENT event is the next start tag of
+   * the text and every END_ELEMENT event the next end tag, or the end of an empty-element tag;
+   * comments, CDATA sections and processing instructions are skipped. {@code -1} when the text does
+   * not show what the parser read (the caller then uses the parser's location).
+   */
+  private static final class Tags {
+    private final String text;
+    private int at;
+
+    /** After {@link #nextStart()}: the offset after an empty-element tag's {@code />}, else -1. */
+    int emptyEnd = -1;
+
+    Tags(String text) {
+      this.text = text;
+    }
+
+    /** The offset of the next start tag's {@code <}, or -1. */
+    int nextStart() {
+      emptyEnd = -1;
+      int lt = next(false);
+      if (lt < 0) {
+        return -1;
+      }
+      int close = close(lt);
+      if (close < 0) {
+        return -1;
+      }
+      at = close + 1;
+      emptyEnd = text.charAt(close - 1) == '/' ? close + 1 : -1;
+      return lt;
+    }
+
+    /** The offset after the next end tag's {@code >}, or -1. */
+    int nextEnd() {
+      int lt = next(true);
+      int close = lt < 0 ? -1 : text.indexOf('>', lt);
+      if (close < 0) {
+        return -1;
+      }
+      at = close + 1;
+      return at;
+    }
+
+    /** The next {@code <} of a start tag ({@code end} false) or an end tag ({@code end} true). */
+    private int next(boolean end) {
+      while (true) {
+        int lt = text.indexOf('<', at);
+        if (lt < 0 || lt + 1 >= text.length()) {
+          return -1;
+        }
+        String skipTo =
+            text.startsWith("<!--", lt)
+                ? "-->"
+                : text.startsWith("<![CDATA[", lt)
+                    ? "]]>"
+                    : text.startsWith("<?", lt) ? "?>" : null;
+        if (skipTo != null) {
+          int after = text.indexOf(skipTo, lt);
+          if (after < 0) {
+            return -1;
+          }
+          at = after + skipTo.length();
+          continue;
+        }
+        boolean isEnd = text.charAt(lt + 1) == '/';
+        if (isEnd != end || text.charAt(lt + 1) == '!') {
+          return -1;
+        }
+        return lt;
+      }
+    }
+
+    /** The {@code >} that closes the start tag at {@code lt}, quotes honoured; or -1. */
+    private int close(int lt) {
+      char quote = 0;
+      for (int i = lt + 1; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (quote != 0) {
+          if (c == quote) {
+            quote = 0;
+          }
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '>') {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /** The element the reader stands on (a start tag at {@code start}), with its attributes. */
   private static XmlElement element(
-      XMLStreamReader reader, String text, int offset, LinePositions lines, Profile profile) {
-    int start = Math.max(0, text.lastIndexOf('<', Math.max(0, offset - 1)));
-    int[] position = lines.position(start);
+      XMLStreamReader reader, int start, int[] position, Profile profile) {
     String ns = reader.getNamespaceURI();
     String local = reader.getLocalName();
     XmlElement element =
