@@ -131,9 +131,9 @@ import javax.xml.stream.XMLStreamWriter;
  * e.g. Markdown, is not in the item; the package manifest names its format), so texts compare as
  * the text of their HTML (inline runs are wrapped in {@code div}); an exactly scored numerical
  * catch-all without feedback is not read back (nothing in the document names it); ordering choices
- * keep no ids beyond their order; gap-text groups. A lone item document also loses the category and
- * tags, and its identifier is the QTI one. Third-party files (without the tool name) are read as
- * before.
+ * keep no ids beyond their order; gap-text groups are not written. A lone item document also loses
+ * the category and tags, and its identifier is the QTI one. Third-party files (without the tool
+ * name) are read as before.
  *
  * <p><b>Not exportable</b>: a cloze item with a multiple-response gap ({@link
  * #notExportable(Item)}); {@link #write(Item)} refuses it. Everything else is written, and what is
