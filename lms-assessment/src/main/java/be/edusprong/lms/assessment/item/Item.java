@@ -293,6 +293,20 @@ public record Item(
   }
 
   /**
+   * This item under another identifier, category and tags: used when an importer learns them from
+   * outside the question itself (a QTI package's manifest metadata).
+   *
+   * @param identifier the identifier, not blank
+   * @param category the category path, {@code ""} for none
+   * @param tags the tags, in order
+   * @return a copy with those three values
+   * @throws IllegalArgumentException when the identifier is blank
+   */
+  public Item withLabels(String identifier, String category, List<String> tags) {
+    return relabelled(identifier, category, tags, sourceLine);
+  }
+
+  /**
    * This item as found at another place: used when a stored {@link #sourceText()} is parsed again
    * on its own and must carry its original category and line.
    *
@@ -301,6 +315,10 @@ public record Item(
    * @return a copy with those two values
    */
   public Item withOrigin(String category, int sourceLine) {
+    return relabelled(identifier, category, tags, sourceLine);
+  }
+
+  private Item relabelled(String identifier, String category, List<String> tags, int sourceLine) {
     return new Item(
         identifier,
         title,

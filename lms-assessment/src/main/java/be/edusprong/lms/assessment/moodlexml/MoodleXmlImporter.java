@@ -15,6 +15,8 @@ import be.edusprong.lms.assessment.item.NumericAnswer;
 import be.edusprong.lms.assessment.item.SafeHtml;
 import be.edusprong.lms.assessment.item.TextFormat;
 import be.edusprong.lms.assessment.xml.LinePositions;
+import be.edusprong.lms.assessment.xml.SafeXmlReader;
+import be.edusprong.lms.assessment.xml.XmlElement;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,11 +39,11 @@ import java.util.regex.Pattern;
  * Reads Moodle XML question files ({@code <quiz>} of {@code <question type="...">}; docs.moodle.org
  * /en/Moodle_XML_format, reference implementation Moodle {@code question/format/xml/format.php}).
  *
- * <p>Parsing is safe ({@link SafeXml}): a file with a {@code <!DOCTYPE>} (external entities, entity
- * bombs), more than 20 million characters, or more than 64 levels of nesting is refused before any
- * question is read; so is a file that is not well-formed (with line and column), empty, binary, or
- * whose root is not {@code <quiz>} (the message names what it is, e.g. "a QTI assessmentItem, not a
- * Moodle XML quiz").
+ * <p>Parsing is safe ({@link SafeXmlReader}): a file with a {@code <!DOCTYPE>} (external entities,
+ * entity bombs), more than 20 million characters, or more than 64 levels of nesting is refused
+ * before any question is read; so is a file that is not well-formed (with line and column), empty,
+ * binary, or whose root is not {@code <quiz>} (the message names what it is, e.g. "a QTI
+ * assessmentItem, not a Moodle XML quiz").
  *
  * <p>Each {@code <question>} gives one outcome at the line and column of its start tag, except
  * {@code type="category"}, which sets the category of the questions after it to the path as written
@@ -154,6 +156,13 @@ public final class MoodleXmlImporter implements ItemImporter {
           .flatMap(g -> java.util.stream.Stream.of(g, g.negate()))
           .toList();
 
+  /**
+   * How Moodle XML files are read: at most 20 million characters (about 20 MB); no element limit
+   * beyond that (a large bank has many).
+   */
+  static final SafeXmlReader.Profile XML =
+      new SafeXmlReader.Profile("a Moodle XML export", 20_000_000, Integer.MAX_VALUE, name -> name);
+
   private static final BigDecimal GRADE_TOLERANCE = new BigDecimal("0.001");
   private static final Pattern PLUGINFILE = Pattern.compile("@@PLUGINFILE@@/([^\"'\\s>)]*)");
   private static final Set<String> DEFAULT_COMBINED_FEEDBACK =
@@ -186,10 +195,10 @@ public final class MoodleXmlImporter implements ItemImporter {
     if (refusal != null) {
       return refused(fileName, refusal);
     }
-    XmlNode root;
+    XmlElement root;
     try {
-      root = SafeXml.parse(body);
-    } catch (SafeXml.Refusal r) {
+      root = SafeXmlReader.parse(body, XML);
+    } catch (SafeXmlReader.Refusal r) {
       return refused(fileName, r.getMessage());
     }
     if (!root.name.equals("quiz")) {
@@ -215,6 +224,12 @@ public final class MoodleXmlImporter implements ItemImporter {
   }
 
   /** One pass over one file; not thread-safe, one per call. */
+  /** The text of {@code <name><text>...</text></name>} inside {@code q}, or "" when absent. */
+  private static String textOf(XmlElement q, String name) {
+    XmlElement c = q.child(name);
+    return c == null ? "" : c.childText("text");
+  }
+
   private static final class Reader {
     private final String text;
     private final LinePositions lines;
@@ -227,15 +242,15 @@ public final class MoodleXmlImporter implements ItemImporter {
       this.lines = new LinePositions(text);
     }
 
-    List<ItemOutcome> read(XmlNode quiz) {
-      for (XmlNode q : quiz.children) {
+    List<ItemOutcome> read(XmlElement quiz) {
+      for (XmlElement q : quiz.children()) {
         if (!q.name.equals("question")) {
           continue;
         }
-        int[] pos = position(q.startOffset);
+        int[] pos = position(q.start);
         String type = q.attributes.getOrDefault("type", "").strip();
         if (type.equals("category")) {
-          category = q.child("category") == null ? "" : q.textOf("category").strip();
+          category = q.child("category") == null ? "" : textOf(q, "category").strip();
           continue;
         }
         try {
@@ -256,7 +271,7 @@ public final class MoodleXmlImporter implements ItemImporter {
       return lines.position(offset);
     }
 
-    private void question(XmlNode q, String type, int[] pos) throws Reject {
+    private void question(XmlElement q, String type, int[] pos) throws Reject {
       String where = "(" + pos[0] + ":" + pos[1] + ")";
       ItemType itemType =
           switch (type) {
@@ -277,10 +292,10 @@ public final class MoodleXmlImporter implements ItemImporter {
                         : "unsupported question type '" + type + "' " + where);
           };
       List<String> losses = new ArrayList<>();
-      String title = q.textOf("name").strip();
-      XmlNode qt = q.child("questiontext");
+      String title = textOf(q, "name").strip();
+      XmlElement qt = q.child("questiontext");
       TextFormat stemFormat = format(qt, losses, "question text");
-      String stemText = qt == null ? "" : qt.innerText();
+      String stemText = qt == null ? "" : qt.childText("text");
       String writtenStem = stemText;
       String generalFeedback = html(q.child("generalfeedback"), losses, "general feedback");
       List<Choice> choices = new ArrayList<>();
@@ -313,16 +328,16 @@ public final class MoodleXmlImporter implements ItemImporter {
       }
       files(q, losses);
       List<String> tags = new ArrayList<>();
-      XmlNode tagsNode = q.child("tags");
+      XmlElement tagsNode = q.child("tags");
       if (tagsNode != null) {
-        for (XmlNode t : tagsNode.all("tag")) {
-          String tag = t.innerText().strip();
+        for (XmlElement t : tagsNode.all("tag")) {
+          String tag = t.childText("text").strip();
           if (!tag.isEmpty()) {
             tags.add(tag);
           }
         }
       }
-      String sourceText = text.substring(q.startOffset, Math.max(q.startOffset, q.endOffset));
+      String sourceText = text.substring(q.start, Math.max(q.start, q.end()));
       String idNumber = q.value("idnumber");
       String base;
       if (idNumber != null && !idNumber.isEmpty()) {
@@ -357,16 +372,16 @@ public final class MoodleXmlImporter implements ItemImporter {
                   item, pos[0], pos[1], List.copyOf(new LinkedHashSet<>(losses))));
     }
 
-    private static boolean single(XmlNode q) {
+    private static boolean single(XmlElement q) {
       String s = q.value("single");
       return s == null || !(s.equalsIgnoreCase("false") || s.equals("0"));
     }
 
-    private List<Choice> multichoice(XmlNode q, List<String> losses) throws Reject {
+    private List<Choice> multichoice(XmlElement q, List<String> losses) throws Reject {
       List<Choice> choices = new ArrayList<>();
-      for (XmlNode a : q.all("answer")) {
+      for (XmlElement a : q.all("answer")) {
         BigDecimal weight = fraction(a);
-        String answerText = a.innerText();
+        String answerText = a.childText("text");
         if (answerText.isBlank()) {
           if (weight.signum() != 0) {
             losses.add(
@@ -395,12 +410,12 @@ public final class MoodleXmlImporter implements ItemImporter {
       return choices;
     }
 
-    private List<Choice> trueFalse(XmlNode q, TextFormat stemFormat, List<String> losses)
+    private List<Choice> trueFalse(XmlElement q, TextFormat stemFormat, List<String> losses)
         throws Reject {
       Choice truth = null;
       Choice falsehood = null;
-      for (XmlNode a : q.all("answer")) {
-        String t = a.innerText().strip().toLowerCase(Locale.ROOT);
+      for (XmlElement a : q.all("answer")) {
+        String t = a.childText("text").strip().toLowerCase(Locale.ROOT);
         BigDecimal weight = fraction(a);
         String feedback = html(a.child("feedback"), losses, "answer feedback");
         if (t.equals("true") && truth == null) {
@@ -410,7 +425,7 @@ public final class MoodleXmlImporter implements ItemImporter {
         } else {
           throw new Reject(
               "a true/false answer must be written 'true' or 'false' once each, found '"
-                  + a.innerText().strip()
+                  + a.childText("text").strip()
                   + "'");
         }
       }
@@ -420,7 +435,7 @@ public final class MoodleXmlImporter implements ItemImporter {
       return List.of(truth, falsehood);
     }
 
-    private List<Choice> shortAnswer(XmlNode q, List<String> losses) throws Reject {
+    private List<Choice> shortAnswer(XmlElement q, List<String> losses) throws Reject {
       String usecase = q.value("usecase");
       if (usecase != null && (usecase.equals("1") || usecase.equalsIgnoreCase("true"))) {
         losses.add(
@@ -428,9 +443,9 @@ public final class MoodleXmlImporter implements ItemImporter {
                 + " case-insensitively unless the scorer is made case-sensitive");
       }
       List<Choice> choices = new ArrayList<>();
-      for (XmlNode a : q.all("answer")) {
+      for (XmlElement a : q.all("answer")) {
         BigDecimal weight = fraction(a);
-        String pattern = a.innerText().strip();
+        String pattern = a.childText("text").strip();
         if (pattern.isEmpty()) {
           continue;
         }
@@ -453,8 +468,8 @@ public final class MoodleXmlImporter implements ItemImporter {
       return choices;
     }
 
-    private List<Choice> numerical(XmlNode q, List<String> losses) throws Reject {
-      XmlNode units = q.child("units");
+    private List<Choice> numerical(XmlElement q, List<String> losses) throws Reject {
+      XmlElement units = q.child("units");
       if (units != null && !units.all("unit").isEmpty()) {
         List<String> names =
             units.all("unit").stream().map(u -> String.valueOf(u.value("unit_name"))).toList();
@@ -465,9 +480,9 @@ public final class MoodleXmlImporter implements ItemImporter {
                 + " number only");
       }
       List<Choice> choices = new ArrayList<>();
-      for (XmlNode a : q.all("answer")) {
+      for (XmlElement a : q.all("answer")) {
         BigDecimal weight = fraction(a);
-        String value = a.innerText().strip();
+        String value = a.childText("text").strip();
         String feedback = html(a.child("feedback"), losses, "answer feedback");
         String id = Choice.idFor(choices.size());
         if (value.equals("*") || value.isEmpty()) {
@@ -496,12 +511,13 @@ public final class MoodleXmlImporter implements ItemImporter {
       return choices;
     }
 
-    private List<MatchPair> matching(XmlNode q, List<String> losses) throws Reject {
+    private List<MatchPair> matching(XmlElement q, List<String> losses) throws Reject {
       List<MatchPair> pairs = new ArrayList<>();
       int premises = 0;
-      for (XmlNode s : q.all("subquestion")) {
-        String premise = s.innerText();
-        String answer = s.child("answer") == null ? "" : s.child("answer").innerText().strip();
+      for (XmlElement s : q.all("subquestion")) {
+        String premise = s.childText("text");
+        String answer =
+            s.child("answer") == null ? "" : s.child("answer").childText("text").strip();
         if (answer.isEmpty()) {
           if (!premise.isBlank()) {
             throw new Reject("subquestion '" + premise.strip() + "' has no answer");
@@ -529,13 +545,13 @@ public final class MoodleXmlImporter implements ItemImporter {
       return pairs;
     }
 
-    private List<Choice> ordering(XmlNode q, List<String> losses) throws Reject {
-      record Entry(BigDecimal position, XmlNode node) {}
+    private List<Choice> ordering(XmlElement q, List<String> losses) throws Reject {
+      record Entry(BigDecimal position, XmlElement node) {}
       List<Entry> entries = new ArrayList<>();
       Set<BigDecimal> positions = new java.util.HashSet<>();
       boolean byFraction = true;
-      for (XmlNode a : q.all("answer")) {
-        if (a.innerText().isBlank()) {
+      for (XmlElement a : q.all("answer")) {
+        if (a.childText("text").isBlank()) {
           continue;
         }
         String raw = a.attributes.getOrDefault("fraction", "").strip();
@@ -587,7 +603,7 @@ public final class MoodleXmlImporter implements ItemImporter {
       List<Choice> choices = new ArrayList<>();
       for (Entry e : entries) {
         TextFormat f = format(e.node(), losses, "answer");
-        String t = e.node().innerText();
+        String t = e.node().childText("text");
         choices.add(
             new Choice(
                 Choice.idFor(choices.size()),
@@ -805,11 +821,11 @@ public final class MoodleXmlImporter implements ItemImporter {
           .replace("&amp;", "&");
     }
 
-    private List<GapText> gapTexts(XmlNode q, boolean dragAndDrop, List<String> losses)
+    private List<GapText> gapTexts(XmlElement q, boolean dragAndDrop, List<String> losses)
         throws Reject {
       List<GapText> out = new ArrayList<>();
-      for (XmlNode box : q.all(dragAndDrop ? "dragbox" : "selectoption")) {
-        String t = box.innerText();
+      for (XmlElement box : q.all(dragAndDrop ? "dragbox" : "selectoption")) {
+        String t = box.childText("text");
         if (t.isBlank()) {
           throw new Reject(
               (dragAndDrop ? "dragbox " : "selectoption ") + (out.size() + 1) + " has no text");
@@ -873,20 +889,20 @@ public final class MoodleXmlImporter implements ItemImporter {
       return out.toString();
     }
 
-    private void essay(XmlNode q, List<String> losses) {
+    private void essay(XmlElement q, List<String> losses) {
       String attachments = q.value("attachments");
       if (attachments != null && !attachments.equals("0") && !attachments.isEmpty()) {
         losses.add("file attachments (" + attachments + ") dropped: essays take text only");
       }
-      if (!q.textOf("graderinfo").isBlank()) {
+      if (!textOf(q, "graderinfo").isBlank()) {
         losses.add("grader information dropped: not stored with the item yet");
       }
-      if (!q.textOf("responsetemplate").isBlank()) {
+      if (!textOf(q, "responsetemplate").isBlank()) {
         losses.add("response template dropped: not stored with the item yet");
       }
     }
 
-    private static void shuffle(XmlNode q, List<String> losses) {
+    private static void shuffle(XmlElement q, List<String> losses) {
       String s = q.value("shuffleanswers");
       if (s != null && (s.equals("0") || s.equalsIgnoreCase("false"))) {
         losses.add(
@@ -895,20 +911,20 @@ public final class MoodleXmlImporter implements ItemImporter {
       }
     }
 
-    private static void combinedFeedback(XmlNode q, List<String> losses) {
+    private static void combinedFeedback(XmlElement q, List<String> losses) {
       for (String name :
           List.of("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")) {
-        String f = q.textOf(name).replaceAll("<[^>]*>", "").strip();
+        String f = textOf(q, name).replaceAll("<[^>]*>", "").strip();
         if (!f.isEmpty() && !DEFAULT_COMBINED_FEEDBACK.contains(f.toLowerCase(Locale.ROOT))) {
           losses.add(name + " dropped: combined feedback has no place in the item model yet");
         }
       }
     }
 
-    private static void files(XmlNode q, List<String> losses) {
-      List<XmlNode> files = new ArrayList<>();
-      q.collect("file", files);
-      for (XmlNode f : files) {
+    private static void files(XmlElement q, List<String> losses) {
+      List<XmlElement> files = new ArrayList<>();
+      files.addAll(q.find("file"));
+      for (XmlElement f : files) {
         losses.add(
             "embedded image dropped: '"
                 + f.attributes.getOrDefault("name", "?")
@@ -924,17 +940,17 @@ public final class MoodleXmlImporter implements ItemImporter {
       }
     }
 
-    private static void collectPluginFiles(XmlNode node, Set<String> refs) {
+    private static void collectPluginFiles(XmlElement node, Set<String> refs) {
       if (!node.name.equals("file")) {
         Matcher m = PLUGINFILE.matcher(node.text());
         while (m.find()) {
           refs.add(m.group(1));
         }
-        node.children.forEach(c -> collectPluginFiles(c, refs));
+        node.children().forEach(c -> collectPluginFiles(c, refs));
       }
     }
 
-    private static BigDecimal fraction(XmlNode answer) throws Reject {
+    private static BigDecimal fraction(XmlElement answer) throws Reject {
       String raw = answer.attributes.getOrDefault("fraction", "0").strip();
       BigDecimal f = number(raw.isEmpty() ? "0" : raw, "fraction");
       for (BigDecimal g : GRADES) {
@@ -958,7 +974,7 @@ public final class MoodleXmlImporter implements ItemImporter {
       }
     }
 
-    private static TextFormat format(XmlNode node, List<String> losses, String what) {
+    private static TextFormat format(XmlElement node, List<String> losses, String what) {
       String f = node == null ? null : node.attributes.get("format");
       if (f == null || f.isEmpty()) {
         return TextFormat.HTML;
@@ -975,11 +991,11 @@ public final class MoodleXmlImporter implements ItemImporter {
       };
     }
 
-    private static String html(XmlNode node, List<String> losses, String what) {
+    private static String html(XmlElement node, List<String> losses, String what) {
       if (node == null) {
         return "";
       }
-      return SafeHtml.render(node.innerText(), format(node, losses, what));
+      return SafeHtml.render(node.childText("text"), format(node, losses, what));
     }
   }
 

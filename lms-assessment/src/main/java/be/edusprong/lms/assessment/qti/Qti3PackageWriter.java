@@ -31,10 +31,12 @@ import javax.xml.stream.XMLStreamWriter;
  * the item document. Its {@code <metadata>} holds IEEE LOM ({@value #LOM_NS}): {@code
  * general/identifier} (catalog {@code edusprong}, entry the model identifier, unchanged), {@code
  * general/title}, one {@code general/keyword} per tag, {@code general/description} naming the
- * source text format ({@code "source text format: markdown"}), and the category as a {@code
- * classification} (purpose {@code discipline}) whose {@code taxonPath} (source {@code edusprong
- * category}) has one {@code taxon} per {@code /}-separated level. These are the places LOM has for
- * them; {@link QtiPackageImporter} does not read them back (a documented loss of that importer).
+ * source text format ({@code "source text format: markdown"}; LOM has no vocabulary for the markup
+ * a text was written in, so a description says it), and the category as a {@code classification}
+ * (purpose {@code discipline}) whose {@code taxonPath} (source {@code edusprong category}) has one
+ * {@code taxon} per level ({@link #categoryLevels(String)}). These are the places LOM has for them;
+ * {@link QtiPackageImporter} reads them back ({@code ResourceMetadata}): category, tags and the
+ * original identifier exactly.
  *
  * <p><b>Identifiers.</b> Each item document's {@code identifier} is {@link
  * Qti3Writer#qtiIdentifier(String)} of the item's, made unique in the package with {@code -2},
@@ -257,14 +259,11 @@ public final class Qti3PackageWriter {
       w.writeStartElement(LOM_NS, "taxonPath");
       langString(w, "source", "edusprong category");
       int level = 0;
-      for (String part : item.category().split("/")) {
-        if (part.isBlank()) {
-          continue;
-        }
+      for (String part : categoryLevels(item.category())) {
         level++;
         w.writeStartElement(LOM_NS, "taxon");
         text(w, LOM_NS, "id", String.valueOf(level));
-        langString(w, "entry", part.strip());
+        langString(w, "entry", part);
         w.writeEndElement();
       }
       w.writeEndElement();
@@ -272,6 +271,43 @@ public final class Qti3PackageWriter {
     }
     w.writeEndElement();
     w.writeEndElement();
+  }
+
+  /**
+   * The levels of a category path as written in the LOM {@code taxonPath}, one {@code taxon} each.
+   * Levels are separated by a single {@code /}, and {@code //} stands for a {@code /} inside a
+   * level name (Moodle's rule for question category paths, {@code question/format.php}, {@code
+   * split_category_path}); levels are kept as written, blanks and spaces included, so that {@link
+   * #category(List)} gives the path back exactly. A path that this rule does not give back (three
+   * or more slashes in a row) is split at every {@code /} instead.
+   *
+   * @param category a category path such as {@code $course$/top/Default for X}; not empty
+   * @return the levels, at least one
+   */
+  public static List<String> categoryLevels(String category) {
+    List<String> levels = new ArrayList<>();
+    for (String part : category.split("(?<!/)/(?!/)", -1)) {
+      levels.add(part.replace("//", "/"));
+    }
+    if (category(levels).equals(category)) {
+      return levels;
+    }
+    return List.of(category.split("/", -1));
+  }
+
+  /**
+   * The category path of LOM {@code taxon} entries, the inverse of {@link #categoryLevels(String)}:
+   * each {@code /} inside a level doubled, the levels joined by {@code /}.
+   *
+   * @param levels the taxon entries in path order
+   * @return the path; {@code ""} for no levels
+   */
+  public static String category(List<String> levels) {
+    List<String> escaped = new ArrayList<>();
+    for (String level : levels) {
+      escaped.add(level.replace("/", "//"));
+    }
+    return String.join("/", escaped);
   }
 
   private static void langString(XMLStreamWriter w, String element, String value)

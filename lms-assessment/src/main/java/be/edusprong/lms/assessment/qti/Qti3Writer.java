@@ -74,10 +74,16 @@ import javax.xml.stream.XMLStreamWriter;
  *   <li>{@link ItemType#CLOZE}: each gap token of the stem becomes {@code
  *       qti-inline-choice-interaction} ({@link Gap.Kind#INLINE_CHOICE}) or {@code
  *       qti-text-entry-interaction} (text entry, string; numerical, float) with its own response
- *       {@code RESPONSE_G1}, ...; {@code SCORE} is the sum over the gaps of {@code weight/total}
- *       times the gap's mapped score (custom response processing; gap mappings hold {@code w/100}).
- *       A {@link Gap.Kind#MULTIPLE_RESPONSE} gap has no inline QTI interaction: such an item is
- *       {@linkplain #notExportable(Item) not exportable}.
+ *       {@code RESPONSE_G1}, ...; custom response processing adds, per answered gap, {@code
+ *       qti-product(}gap weight{@code , qti-map-response)} to {@code SCORE} (gap mappings hold
+ *       {@code w/100}; a numerical gap with a tolerance adds {@code qti-product(}gap weight{@code ,
+ *       w/100)} for the first answer it matches), then, when the weights add up to more than 1,
+ *       divides {@code SCORE} by their total ({@code qti-divide}): MAXSCORE stays 1, and the gap
+ *       weights stand in the document as whole numbers a QTI engine computes with and {@link
+ *       QtiItemImporter} reads back (tool version 1.1; version 1.0 wrote each gap's share {@code
+ *       weight/total}, which does not give the integers back). A {@link Gap.Kind#MULTIPLE_RESPONSE}
+ *       gap has no inline QTI interaction: such an item is {@linkplain #notExportable(Item) not
+ *       exportable}.
  *   <li>{@link ItemType#GAP_MATCH}: {@code qti-gap-match-interaction} holding the {@code
  *       qti-gap-text}s ({@code match-max} 1, or 0 when infinite) and the stem with a {@code
  *       qti-gap} per token; response multiple directedPair (gap text, gap), each gap mapped to
@@ -108,7 +114,8 @@ import javax.xml.stream.XMLStreamWriter;
  *
  * <p><b>Metadata.</b> What a QTI item cannot carry: the category, the tags and the text format the
  * source was written in (the stem is written as its HTML). {@link Qti3PackageWriter} writes them
- * into the manifest's LOM metadata; {@link #losses(Item)} names them for a lone item document.
+ * into the manifest's LOM metadata, where {@link QtiPackageImporter} reads them back; {@link
+ * #losses(Item)} names them for a lone item document.
  *
  * <p><b>Read back.</b> Every document carries {@code tool-name="}{@value #TOOL_NAME}{@code "} and
  * {@code tool-version}; {@link QtiItemImporter} recognises them and then reads this writer's own
@@ -117,15 +124,16 @@ import javax.xml.stream.XMLStreamWriter;
  * feedback (inline, block, and the feedback conditions of text and numerical answers), numerical
  * tolerances and partial credit from the custom response processing (first matching answer wins),
  * the catch-all answer when it has feedback or a tolerance chain, the text entry after the stem (no
- * blank), a cloze with one text-entry gap ({@code RESPONSE_G1}), the general feedback as it was.
- * Still normalised (checked by {@code SameItems.qtiDifferences}): text is HTML (the source format
- * and the source text, e.g. Markdown, are not in the item; the package manifest names the format),
- * so texts compare as the text of their HTML (inline runs are wrapped in {@code div}); gap weights
- * of a cloze come back 1 (the shares {@code weight/total} do not give the integers back); an
- * exactly scored numerical catch-all without feedback is not read back (nothing in the document
- * names it); ordering choices keep no ids beyond their order; category and tags are only in the
- * package manifest (not yet read back by {@link QtiPackageImporter}). Third-party files (without
- * the tool name) are read as before.
+ * blank), a cloze with one text-entry gap ({@code RESPONSE_G1}), the cloze gap weights (the first
+ * factor of each gap's {@code qti-product}), the general feedback as it was. In a package the
+ * category, tags and original identifier come back from the manifest ({@link Qti3PackageWriter}).
+ * Still normalised (checked by {@code SameItems.qtiDifferences}): text is HTML (the source text,
+ * e.g. Markdown, is not in the item; the package manifest names its format), so texts compare as
+ * the text of their HTML (inline runs are wrapped in {@code div}); an exactly scored numerical
+ * catch-all without feedback is not read back (nothing in the document names it); ordering choices
+ * keep no ids beyond their order; gap-text groups are not written. A lone item document also loses
+ * the category and tags, and its identifier is the QTI one. Third-party files (without the tool
+ * name) are read as before.
  *
  * <p><b>Not exportable</b>: a cloze item with a multiple-response gap ({@link
  * #notExportable(Item)}); {@link #write(Item)} refuses it. Everything else is written, and what is
@@ -154,7 +162,7 @@ public final class Qti3Writer {
   public static final String TOOL_NAME = "Edusprong LMS";
 
   /** The {@code tool-version} of this writer's output (the mapping documented here). */
-  public static final String TOOL_VERSION = "1.0";
+  public static final String TOOL_VERSION = "1.1";
 
   /**
    * The data attribute on the {@code qti-choice-interaction} of a true/false item ({@value} {@code
@@ -993,17 +1001,14 @@ public final class Qti3Writer {
         w.writeEndElement();
         w.writeEndElement();
       } else if (item.type() == ItemType.NUMERICAL) {
-        numericChain("RESPONSE", item.choices(), BigDecimal.ONE, false);
+        numericChain("RESPONSE", item.choices(), "1", false);
       } else if (item.type() == ItemType.CLOZE) {
         int total = item.gaps().stream().mapToInt(Gap::weight).sum();
         for (Gap g : item.gaps()) {
-          BigDecimal share =
-              BigDecimal.valueOf(g.weight())
-                  .divide(BigDecimal.valueOf(total), MathContext.DECIMAL64)
-                  .stripTrailingZeros();
+          String weight = String.valueOf(g.weight());
           String rid = "RESPONSE_" + g.id();
           if (g.kind() == Gap.Kind.NUMERICAL && tolerant(g.answers())) {
-            numericChain(rid, g.answers(), share, true);
+            numericChain(rid, g.answers(), weight, true);
             continue;
           }
           w.writeStartElement("qti-response-condition");
@@ -1018,7 +1023,7 @@ public final class Qti3Writer {
                 w.writeStartElement("qti-sum");
                 variable("SCORE");
                 w.writeStartElement("qti-product");
-                base("float", share.toPlainString());
+                base("float", weight);
                 w.writeEmptyElement("qti-map-response");
                 w.writeAttribute("identifier", rid);
                 w.writeEndElement();
@@ -1027,11 +1032,24 @@ public final class Qti3Writer {
           w.writeEndElement();
           w.writeEndElement();
         }
+        if (total != 1) {
+          // the weighted sum runs to the total weight; MAXSCORE is 1
+          setScore(
+              () -> {
+                w.writeStartElement("qti-divide");
+                variable("SCORE");
+                base("float", String.valueOf(total));
+                w.writeEndElement();
+              });
+        }
       }
     }
 
-    /** First matching answer wins; adds {@code share * w} to SCORE, or sets it. */
-    private void numericChain(String rid, List<Choice> answers, BigDecimal share, boolean add)
+    /**
+     * First matching answer wins. Sets SCORE to the answer's {@code w/100}; or, in a cloze ({@code
+     * add}), adds {@code product(gap weight, w/100)} to it.
+     */
+    private void numericChain(String rid, List<Choice> answers, String weight, boolean add)
         throws XMLStreamException {
       w.writeStartElement("qti-response-condition");
       w.writeStartElement("qti-response-if");
@@ -1048,17 +1066,16 @@ public final class Qti3Writer {
         }
         w.writeStartElement("qti-response-else-if");
         test(rid, c, Gap.Kind.NUMERICAL);
-        String value =
-            new BigDecimal(fraction(c.weightPercent()))
-                .multiply(share, MathContext.DECIMAL64)
-                .stripTrailingZeros()
-                .toPlainString();
+        String value = fraction(c.weightPercent());
         if (add) {
           setScore(
               () -> {
                 w.writeStartElement("qti-sum");
                 variable("SCORE");
+                w.writeStartElement("qti-product");
+                base("float", weight);
                 base("float", value);
+                w.writeEndElement();
                 w.writeEndElement();
               });
         } else {

@@ -14,7 +14,8 @@ import be.edusprong.lms.assessment.item.MatchPair;
 import be.edusprong.lms.assessment.item.NumericAnswer;
 import be.edusprong.lms.assessment.item.SafeHtml;
 import be.edusprong.lms.assessment.item.TextFormat;
-import be.edusprong.lms.assessment.qti.QtiXml.Node;
+import be.edusprong.lms.assessment.xml.SafeXmlReader;
+import be.edusprong.lms.assessment.xml.XmlElement;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ import java.util.Set;
  *
  * <p><b>Refusals</b> (the whole file, no outcomes): empty, binary, not XML, not well-formed (line
  * and column), a {@code <!DOCTYPE>} (so no external entity or entity bomb is ever expanded), more
- * than 5 million characters, 64 levels or 100,000 elements ({@link QtiXml}); and any root that is
- * not an item, named for what it is: {@code assessmentTest} ("a QTI assessment test"), {@code
+ * than 5 million characters, 64 levels or 100,000 elements ({@link #XML}); and any root that is not
+ * an item, named for what it is: {@code assessmentTest} ("a QTI assessment test"), {@code
  * assessmentResult} ("a QTI result report, not an item"), {@code manifest} ("an IMS content package
  * manifest"), {@code questestinterop} (QTI 1.2), a bare QTI fragment without namespace.
  *
@@ -119,10 +120,12 @@ import java.util.Set;
  * 100}, answer feedback from {@code feedbackInline}/{@code feedbackBlock} keyed on FEEDBACK (tied
  * to choices by identifier, to text and numerical answers by the response condition that sets it),
  * numerical tolerances and partial credit from the custom response processing ({@code equal
- * tolerance-mode="absolute"}, first match wins, the SCORE it sets), the catch-all ({@code not
- * isNull}), a text entry in its own {@code div} after the stem without a blank, a single text entry
- * with response {@code RESPONSE_G1} as a cloze, {@code GENERAL_FEEDBACK} as general feedback
- * without a wrapper. What still does not round-trip is listed in {@link Qti3Writer} ("Read back").
+ * tolerance-mode="absolute"}, first match wins, the SCORE it sets), cloze gap weights (the whole
+ * number that multiplies the gap's score, {@code product(weight, mapResponse)}; 1 for exports
+ * before tool version 1.1), the catch-all ({@code not isNull}), a text entry in its own {@code div}
+ * after the stem without a blank, a single text entry with response {@code RESPONSE_G1} as a cloze,
+ * {@code GENERAL_FEEDBACK} as general feedback without a wrapper. What still does not round-trip is
+ * listed in {@link Qti3Writer} ("Read back").
  *
  * <p>Thread-safe and stateless.
  */
@@ -134,7 +137,39 @@ public final class QtiItemImporter implements ItemImporter {
   /** The QTI 3.0 namespace. */
   public static final String NS_30 = "http://www.imsglobal.org/xsd/imsqtiasi_v3p0";
 
+  /**
+   * How QTI 2.1 and 3.0 documents (items, tests, manifests) are read: at most 5 million characters
+   * (a single item is far smaller) and 100,000 elements, QTI 3.0 names in QTI 2.1 spelling ({@link
+   * #qti21Name(String)}), so that one reader serves both versions.
+   */
+  static final SafeXmlReader.Profile XML =
+      new SafeXmlReader.Profile("a QTI item", 5_000_000, 100_000, QtiItemImporter::qti21Name);
+
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  /**
+   * A QTI 3.0 element name in QTI 2.1 spelling: {@code qti-choice-interaction} becomes {@code
+   * choiceInteraction}; any other name is kept.
+   *
+   * @param name a local name
+   * @return the QTI 2.1 name
+   */
+  static String qti21Name(String name) {
+    if (!name.startsWith("qti-") || name.length() == 4) {
+      return name;
+    }
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char c : name.substring(4).toCharArray()) {
+      if (c == '-') {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return out.toString();
+  }
 
   private static final Set<String> SUPPORTED =
       Set.of(
@@ -267,10 +302,10 @@ public final class QtiItemImporter implements ItemImporter {
     if (refusal != null) {
       return refused(fileName, refusal);
     }
-    Node root;
+    XmlElement root;
     try {
-      root = QtiXml.parse(body);
-    } catch (QtiXml.Refusal r) {
+      root = SafeXmlReader.parse(body, XML);
+    } catch (SafeXmlReader.Refusal r) {
       return refused(fileName, r.getMessage());
     }
     String problem = whatItIs(root);
@@ -294,7 +329,7 @@ public final class QtiItemImporter implements ItemImporter {
   }
 
   /** Null when the root is an item of this importer's version, else why the file is refused. */
-  private String whatItIs(Node root) {
+  private String whatItIs(XmlElement root) {
     String ns = root.namespace;
     String versionName = version == BankFormat.QTI21 ? "QTI 2.1" : "QTI 3.0";
     switch (root.name) {
@@ -316,7 +351,7 @@ public final class QtiItemImporter implements ItemImporter {
             : "this is a QTI item in namespace " + ns + "; only QTI 2.1 and 3.0 items are read";
       }
       case "assessmentTest" -> {
-        List<Node> all = new ArrayList<>();
+        List<XmlElement> all = new ArrayList<>();
         root.descendants(all);
         long refs = all.stream().filter(n -> n.name.equals("assessmentItemRef")).count();
         return "this is a QTI assessment test referring to "
@@ -356,7 +391,7 @@ public final class QtiItemImporter implements ItemImporter {
     final int line;
     final int column;
 
-    Reject(Node at, String message) {
+    Reject(XmlElement at, String message) {
       super(message);
       this.line = at.line;
       this.column = at.column;
@@ -365,7 +400,11 @@ public final class QtiItemImporter implements ItemImporter {
 
   /** A response declaration's correct values and mapping. */
   private record Response(
-      Node node, String cardinality, String baseType, List<String> correct, Mapping mapping) {}
+      XmlElement node,
+      String cardinality,
+      String baseType,
+      List<String> correct,
+      Mapping mapping) {}
 
   /** A {@code mapping}: entries in order, bounds and default. */
   private record Mapping(
@@ -380,15 +419,15 @@ public final class QtiItemImporter implements ItemImporter {
     /** Ours: what is put before an answer's id to find its feedback ({@code G1_} in a cloze). */
     private String feedbackPrefix = "";
 
-    private final Node root;
+    private final XmlElement root;
     private final String text;
     private final List<String> losses = new ArrayList<>();
     private final Map<String, Response> responses = new HashMap<>();
-    private Node interaction;
+    private XmlElement interaction;
     private boolean inlineBlank;
 
     /** The gap id of each cloze interaction or gap-match {@code gap} element, in body order. */
-    private final Map<Node, String> gapIds = new java.util.IdentityHashMap<>();
+    private final Map<XmlElement, String> gapIds = new java.util.IdentityHashMap<>();
 
     /** Whether the item is an export of {@link Qti3Writer} (its {@code tool-name}). */
     private final boolean ours;
@@ -396,14 +435,14 @@ public final class QtiItemImporter implements ItemImporter {
     /** Ours: the answer feedback ({@code feedbackInline}/{@code feedbackBlock}) by identifier. */
     private final Map<String, String> feedback = new HashMap<>();
 
-    Reader(Node root, String text) {
+    Reader(XmlElement root, String text) {
       this.root = root;
       this.text = text;
       this.ours = Qti3Writer.TOOL_NAME.equals(root.attr("toolName"));
     }
 
     /** Whether {@code n} is answer feedback written by {@link Qti3Writer}, keyed on FEEDBACK. */
-    private boolean ourFeedback(Node n) {
+    private boolean ourFeedback(XmlElement n) {
       return ours
           && (n.name.equals("feedbackInline") || n.name.equals("feedbackBlock"))
           && "FEEDBACK".equals(n.attr("outcomeIdentifier"))
@@ -411,10 +450,10 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     /** Ours: collects the answer feedback of the body by identifier. */
-    private void collectFeedback(Node body) {
-      List<Node> all = new ArrayList<>();
+    private void collectFeedback(XmlElement body) {
+      List<XmlElement> all = new ArrayList<>();
       body.descendants(all);
-      for (Node n : all) {
+      for (XmlElement n : all) {
         if (ourFeedback(n)) {
           StringBuilder html = new StringBuilder();
           html(n, html);
@@ -424,7 +463,7 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     /** Ours: the gap id of a cloze interaction, from its response {@code RESPONSE_G1}. */
-    private String ourGapId(Node n, int index) {
+    private String ourGapId(XmlElement n, int index) {
       String rid = n.attr("responseIdentifier");
       if (ours && rid != null && rid.startsWith("RESPONSE_") && rid.length() > 9) {
         return rid.substring(9);
@@ -433,7 +472,7 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     ItemOutcome read() throws Reject {
-      Node template = root.child("templateDeclaration");
+      XmlElement template = root.child("templateDeclaration");
       if (template == null) {
         template = root.child("templateProcessing");
       }
@@ -444,21 +483,21 @@ public final class QtiItemImporter implements ItemImporter {
                 + template.rawName
                 + "': a cloned item with random values) are not supported");
       }
-      for (Node d : root.all("responseDeclaration")) {
+      for (XmlElement d : root.all("responseDeclaration")) {
         responses.put(d.attr("identifier"), response(d));
       }
-      Node body = root.child("itemBody");
-      List<Node> interactions = new ArrayList<>();
+      XmlElement body = root.child("itemBody");
+      List<XmlElement> interactions = new ArrayList<>();
       if (body != null) {
-        List<Node> all = new ArrayList<>();
+        List<XmlElement> all = new ArrayList<>();
         body.descendants(all);
-        for (Node n : all) {
+        for (XmlElement n : all) {
           if (n.name.endsWith("Interaction")) {
             interactions.add(n);
           }
         }
       }
-      for (Node n : interactions) {
+      for (XmlElement n : interactions) {
         if (!SUPPORTED.contains(n.name)) {
           throw new Reject(n, "unsupported interaction '" + n.rawName + "'");
         }
@@ -476,7 +515,7 @@ public final class QtiItemImporter implements ItemImporter {
                       && String.valueOf(interactions.get(0).attr("responseIdentifier"))
                           .startsWith("RESPONSE_"));
       if (cloze) {
-        for (Node n : interactions) {
+        for (XmlElement n : interactions) {
           gapIds.put(n, ourGapId(n, gapIds.size()));
         }
       }
@@ -484,7 +523,7 @@ public final class QtiItemImporter implements ItemImporter {
         collectFeedback(body);
       }
       if (interactions.size() > 1 && !cloze) {
-        Node second = interactions.get(1);
+        XmlElement second = interactions.get(1);
         throw new Reject(
             second,
             "the item has "
@@ -495,15 +534,15 @@ public final class QtiItemImporter implements ItemImporter {
       }
       interaction = interactions.isEmpty() || cloze ? null : interactions.get(0);
       if (interaction != null && interaction.name.equals("gapMatchInteraction")) {
-        List<Node> inside = new ArrayList<>();
+        List<XmlElement> inside = new ArrayList<>();
         interaction.descendants(inside);
-        for (Node n : inside) {
+        for (XmlElement n : inside) {
           if (n.name.equals("gap")) {
             gapIds.put(n, Gap.idFor(gapIds.size()));
           }
         }
       }
-      Node stylesheet = root.child("stylesheet");
+      XmlElement stylesheet = root.child("stylesheet");
       if (stylesheet != null) {
         losses.add("stylesheet '" + stylesheet.attr("href") + "' is not kept");
       }
@@ -584,7 +623,7 @@ public final class QtiItemImporter implements ItemImporter {
       }
 
       StringBuilder feedback = new StringBuilder();
-      for (Node f : root.all("modalFeedback")) {
+      for (XmlElement f : root.all("modalFeedback")) {
         String title = f.attr("title");
         StringBuilder content = new StringBuilder();
         html(f, content);
@@ -636,20 +675,20 @@ public final class QtiItemImporter implements ItemImporter {
           : ItemOutcome.importedWithLosses(item, root.line, root.column, unique);
     }
 
-    private Response response(Node d) throws Reject {
+    private Response response(XmlElement d) throws Reject {
       List<String> correct = new ArrayList<>();
-      Node c = d.child("correctResponse");
+      XmlElement c = d.child("correctResponse");
       if (c != null) {
-        for (Node v : c.all("value")) {
+        for (XmlElement v : c.all("value")) {
           correct.add(v.textContent().strip());
         }
       }
       Mapping mapping = null;
-      Node m = d.child("mapping");
+      XmlElement m = d.child("mapping");
       if (m != null) {
         Map<String, BigDecimal> entries = new LinkedHashMap<>();
         Set<String> insensitive = new LinkedHashSet<>();
-        for (Node e : m.all("mapEntry")) {
+        for (XmlElement e : m.all("mapEntry")) {
           String key = e.attr("mapKey") == null ? "" : e.attr("mapKey").strip();
           entries.put(key, number(e, e.attr("mappedValue"), "mappedValue"));
           if ("false".equals(e.attr("caseSensitive"))) {
@@ -674,7 +713,7 @@ public final class QtiItemImporter implements ItemImporter {
           mapping);
     }
 
-    private static BigDecimal number(Node at, String raw, String what) throws Reject {
+    private static BigDecimal number(XmlElement at, String raw, String what) throws Reject {
       try {
         return new BigDecimal(raw == null ? "" : raw.strip());
       } catch (NumberFormatException e) {
@@ -702,7 +741,7 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     private java.util.Optional<String> templateName() {
-      Node rp = root.child("responseProcessing");
+      XmlElement rp = root.child("responseProcessing");
       if (rp == null || rp.attr("template") == null) {
         return java.util.Optional.empty();
       }
@@ -713,7 +752,7 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     private void responseProcessing(Response response) {
-      Node rp = root.child("responseProcessing");
+      XmlElement rp = root.child("responseProcessing");
       if (rp == null) {
         return;
       }
@@ -740,9 +779,9 @@ public final class QtiItemImporter implements ItemImporter {
       return choices(interaction, "simpleChoice", response, single);
     }
 
-    private List<Choice> choices(Node owner, String choiceName, Response response, boolean single)
-        throws Reject {
-      List<Node> simple = owner.all(choiceName);
+    private List<Choice> choices(
+        XmlElement owner, String choiceName, Response response, boolean single) throws Reject {
+      List<XmlElement> simple = owner.all(choiceName);
       if (simple.isEmpty()) {
         throw new Reject(owner, "'" + owner.rawName + "' has no choices");
       }
@@ -750,7 +789,7 @@ public final class QtiItemImporter implements ItemImporter {
       if (ours && response.mapping() != null) {
         // Qti3Writer: MAXSCORE 1, each weight w written as w / 100 (0 as the default value)
         Mapping m = response.mapping();
-        for (Node c : simple) {
+        for (XmlElement c : simple) {
           BigDecimal v = m.entries().getOrDefault(c.attr("identifier"), m.defaultValue());
           weights.put(c.attr("identifier"), percent(v.movePointRight(2), HUNDRED, c));
         }
@@ -760,7 +799,7 @@ public final class QtiItemImporter implements ItemImporter {
         if (max.signum() <= 0) {
           throw new Reject(response.node(), "the mapping gives no positive score");
         }
-        for (Node c : simple) {
+        for (XmlElement c : simple) {
           BigDecimal v = m.entries().getOrDefault(c.attr("identifier"), m.defaultValue());
           weights.put(c.attr("identifier"), percent(v, max, c));
         }
@@ -778,7 +817,7 @@ public final class QtiItemImporter implements ItemImporter {
                 ? HUNDRED
                 : plain(
                     HUNDRED.divide(BigDecimal.valueOf(correct.size()), 5, RoundingMode.HALF_UP));
-        for (Node c : simple) {
+        for (XmlElement c : simple) {
           boolean right = correct.contains(c.attr("identifier"));
           weights.put(
               c.attr("identifier"), right ? share : single ? BigDecimal.ZERO : share.negate());
@@ -801,7 +840,7 @@ public final class QtiItemImporter implements ItemImporter {
       }
       List<Choice> out = new ArrayList<>();
       for (int i = 0; i < simple.size(); i++) {
-        Node c = simple.get(i);
+        XmlElement c = simple.get(i);
         StringBuilder html = new StringBuilder();
         html(c, html);
         String choiceText = collapse(html.toString());
@@ -819,7 +858,7 @@ public final class QtiItemImporter implements ItemImporter {
       return out;
     }
 
-    private Response declared(Node at) throws Reject {
+    private Response declared(XmlElement at) throws Reject {
       Response response = responses.get(at.attr("responseIdentifier"));
       if (response == null) {
         throw new Reject(
@@ -834,10 +873,10 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     /** One gap per inline choice or text entry, in body order (the ids set in read()). */
-    private List<Gap> clozeGaps(List<Node> interactions) throws Reject {
+    private List<Gap> clozeGaps(List<XmlElement> interactions) throws Reject {
       List<Gap> gaps = new ArrayList<>();
       Set<BigDecimal> maxima = new LinkedHashSet<>();
-      for (Node n : interactions) {
+      for (XmlElement n : interactions) {
         Response response = declared(n);
         String gapId = gapIds.get(n);
         if (response.mapping() != null && useMapping(response)) {
@@ -846,10 +885,14 @@ public final class QtiItemImporter implements ItemImporter {
           maxima.add(BigDecimal.ONE);
         }
         feedbackPrefix = gapId + "_";
+        int weight = ours ? ourGapWeight(n.attr("responseIdentifier")) : 1;
         if (n.name.equals("inlineChoiceInteraction")) {
           gaps.add(
               Gap.cloze(
-                  gapId, Gap.Kind.INLINE_CHOICE, choices(n, "inlineChoice", response, true), 1));
+                  gapId,
+                  Gap.Kind.INLINE_CHOICE,
+                  choices(n, "inlineChoice", response, true),
+                  weight));
         } else {
           boolean numeric =
               "float".equals(response.baseType()) || "integer".equals(response.baseType());
@@ -858,10 +901,10 @@ public final class QtiItemImporter implements ItemImporter {
                   gapId,
                   numeric ? Gap.Kind.NUMERICAL : Gap.Kind.TEXT_ENTRY,
                   textAnswers(response, numeric),
-                  1));
+                  weight));
         }
       }
-      if (maxima.size() > 1) {
+      if (maxima.size() > 1 && !ours) {
         losses.add(
             "the responses have different maximum scores "
                 + maxima.stream().map(BigDecimal::toPlainString).toList()
@@ -871,9 +914,56 @@ public final class QtiItemImporter implements ItemImporter {
       return gaps;
     }
 
+    /**
+     * Ours: the weight of a cloze gap, the first {@code baseValue} of the {@code product} that adds
+     * the gap's score to SCORE (with its {@code mapResponse}, or in each branch of its numerical
+     * chain); 1 when there is none or it is no whole number of at least 1 (exports before tool
+     * version 1.1 wrote the gap's share there).
+     */
+    private int ourGapWeight(String rid) {
+      XmlElement rp = root.child("responseProcessing");
+      if (rp == null || rid == null) {
+        return 1;
+      }
+      List<XmlElement> all = new ArrayList<>();
+      rp.descendants(all);
+      for (XmlElement product : all) {
+        if (!product.name.equals("product") || product.children().size() != 2) {
+          continue;
+        }
+        XmlElement weight = product.children().get(0);
+        XmlElement other = product.children().get(1);
+        boolean mine =
+            other.name.equals("mapResponse") && rid.equals(other.attr("identifier"))
+                || other.name.equals("baseValue") && inChainOf(product, rid);
+        if (mine && weight.name.equals("baseValue")) {
+          try {
+            BigDecimal w = new BigDecimal(weight.textContent().strip());
+            if (w.signum() > 0 && w.stripTrailingZeros().scale() <= 0) {
+              return w.intValueExact();
+            }
+          } catch (NumberFormatException | ArithmeticException e) {
+            return 1;
+          }
+        }
+      }
+      return 1;
+    }
+
+    /** Whether {@code n} lies inside the numerical chain of response {@code rid}. */
+    private boolean inChainOf(XmlElement n, String rid) {
+      XmlElement chain = ourChain(rid);
+      if (chain == null) {
+        return false;
+      }
+      List<XmlElement> inside = new ArrayList<>();
+      chain.descendants(inside);
+      return inside.stream().anyMatch(x -> x == n);
+    }
+
     /** The choices of an order interaction in their correct order. */
     private List<Choice> ordering(Response response) throws Reject {
-      List<Node> simple = interaction.all("simpleChoice");
+      List<XmlElement> simple = interaction.all("simpleChoice");
       if (simple.size() < 2) {
         throw new Reject(interaction, "'" + interaction.rawName + "' needs at least 2 choices");
       }
@@ -888,7 +978,7 @@ public final class QtiItemImporter implements ItemImporter {
       if (response.mapping() != null) {
         losses.add("the mapping of an ordered response is not kept; the order is all or nothing");
       }
-      Map<String, Node> byId = new LinkedHashMap<>();
+      Map<String, XmlElement> byId = new LinkedHashMap<>();
       simple.forEach(c -> byId.put(c.attr("identifier"), c));
       if (!new LinkedHashSet<>(correct).equals(byId.keySet()) || correct.size() != byId.size()) {
         throw new Reject(
@@ -921,12 +1011,12 @@ public final class QtiItemImporter implements ItemImporter {
     private final List<String> gapTextSources = new ArrayList<>();
 
     private List<GapText> gapTexts() throws Reject {
-      Node img = interaction.child("gapImg");
+      XmlElement img = interaction.child("gapImg");
       if (img != null) {
         throw new Reject(img, "image gap texts ('" + img.rawName + "') are not supported");
       }
       List<GapText> out = new ArrayList<>();
-      for (Node t : interaction.all("gapText")) {
+      for (XmlElement t : interaction.all("gapText")) {
         StringBuilder html = new StringBuilder();
         html(t, html);
         String text = collapse(html.toString());
@@ -959,13 +1049,13 @@ public final class QtiItemImporter implements ItemImporter {
                 + " (a penalty for each wrong pair) is not kept; wrong gaps earn 0");
       }
       Map<String, String> gapBySource = new LinkedHashMap<>();
-      List<Node> gapNodes = new ArrayList<>();
-      for (Map.Entry<Node, String> e : gapIds.entrySet()) {
+      List<XmlElement> gapNodes = new ArrayList<>();
+      for (Map.Entry<XmlElement, String> e : gapIds.entrySet()) {
         gapNodes.add(e.getKey());
       }
       gapNodes.sort(
           java.util.Comparator.comparing(n -> Integer.parseInt(gapIds.get(n).substring(1))));
-      for (Node g : gapNodes) {
+      for (XmlElement g : gapNodes) {
         gapBySource.put(g.attr("identifier"), gapIds.get(g));
       }
       if (gapNodes.isEmpty()) {
@@ -979,7 +1069,7 @@ public final class QtiItemImporter implements ItemImporter {
         }
       }
       List<Gap> gaps = new ArrayList<>();
-      for (Node g : gapNodes) {
+      for (XmlElement g : gapNodes) {
         String source = g.attr("identifier");
         List<String> fits =
             correct.stream().filter(p -> p[1].equals(source)).map(p -> p[0]).toList();
@@ -1009,7 +1099,7 @@ public final class QtiItemImporter implements ItemImporter {
       return max;
     }
 
-    private BigDecimal percent(BigDecimal value, BigDecimal max, Node at) {
+    private BigDecimal percent(BigDecimal value, BigDecimal max, XmlElement at) {
       BigDecimal p =
           value.multiply(HUNDRED).divide(max, 5, RoundingMode.HALF_UP).stripTrailingZeros();
       if (p.abs().compareTo(HUNDRED) > 0) {
@@ -1123,17 +1213,29 @@ public final class QtiItemImporter implements ItemImporter {
           answers.add(new Answer(e.getKey(), e.getValue().movePointRight(2), n));
         }
       } else if (numeric) {
-        Node chain = ourChain(rid);
+        XmlElement chain = ourChain(rid);
         if (chain == null) {
           return null;
         }
         List<BigDecimal> scores = new ArrayList<>();
-        for (Node branch : chain.all("responseElseIf")) {
-          Node test = branch.children().get(0);
-          Node set = branch.child("setOutcomeValue");
-          Node expr = set == null || set.children().isEmpty() ? null : set.children().get(0);
-          Node base =
-              expr == null ? null : expr.name.equals("baseValue") ? expr : expr.child("baseValue");
+        boolean weighted = false;
+        for (XmlElement branch : chain.all("responseElseIf")) {
+          XmlElement test = branch.children().get(0);
+          XmlElement set = branch.child("setOutcomeValue");
+          XmlElement expr = set == null || set.children().isEmpty() ? null : set.children().get(0);
+          XmlElement product = expr == null ? null : expr.child("product");
+          if (product != null && product.all("baseValue").size() == 2) {
+            // tool version 1.1: sum(SCORE, product(gap weight, w/100))
+            weighted = true;
+            expr = product;
+          }
+          List<XmlElement> bases = expr == null ? List.of() : expr.all("baseValue");
+          XmlElement base =
+              expr == null
+                  ? null
+                  : expr.name.equals("baseValue")
+                      ? expr
+                      : bases.isEmpty() ? null : bases.get(bases.size() - 1);
           if (base == null) {
             return null;
           }
@@ -1142,7 +1244,7 @@ public final class QtiItemImporter implements ItemImporter {
             catchAll = true;
             continue;
           }
-          Node value = test.child("baseValue");
+          XmlElement value = test.child("baseValue");
           if (!test.name.equals("equal") || value == null) {
             return null;
           }
@@ -1156,7 +1258,7 @@ public final class QtiItemImporter implements ItemImporter {
         }
         // in a cloze the scores are the gap's share times the weight: full marks are the share
         BigDecimal share =
-            gapIds.isEmpty()
+            gapIds.isEmpty() || weighted
                 ? BigDecimal.ONE
                 : scores.stream().reduce(BigDecimal.ZERO, BigDecimal::max);
         if (share.signum() <= 0) {
@@ -1208,14 +1310,15 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     /** Ours: the response condition that scores numerical response {@code rid} answer by answer. */
-    private Node ourChain(String rid) {
-      Node rp = root.child("responseProcessing");
+    private XmlElement ourChain(String rid) {
+      XmlElement rp = root.child("responseProcessing");
       if (rp == null) {
         return null;
       }
-      for (Node c : rp.all("responseCondition")) {
-        Node first = c.child("responseIf");
-        Node test = first == null || first.children().isEmpty() ? null : first.children().get(0);
+      for (XmlElement c : rp.all("responseCondition")) {
+        XmlElement first = c.child("responseIf");
+        XmlElement test =
+            first == null || first.children().isEmpty() ? null : first.children().get(0);
         if (test != null
             && test.name.equals("isNull")
             && refersTo(test, rid)
@@ -1226,8 +1329,8 @@ public final class QtiItemImporter implements ItemImporter {
       return null;
     }
 
-    private static boolean refersTo(Node test, String rid) {
-      List<Node> all = new ArrayList<>();
+    private static boolean refersTo(XmlElement test, String rid) {
+      List<XmlElement> all = new ArrayList<>();
       test.descendants(all);
       return all.stream()
           .anyMatch(v -> v.name.equals("variable") && rid.equals(v.attr("identifier")));
@@ -1239,23 +1342,23 @@ public final class QtiItemImporter implements ItemImporter {
      */
     private Map<String, String> ourFeedbackIds(String rid) {
       Map<String, String> out = new HashMap<>();
-      Node rp = root.child("responseProcessing");
+      XmlElement rp = root.child("responseProcessing");
       if (rp == null) {
         return out;
       }
-      for (Node c : rp.all("responseCondition")) {
-        Node branch = c.child("responseIf");
+      for (XmlElement c : rp.all("responseCondition")) {
+        XmlElement branch = c.child("responseIf");
         if (branch == null || branch.children().size() != 2) {
           continue;
         }
-        Node test = branch.children().get(0);
-        Node set = branch.children().get(1);
-        Node multiple = set.child("multiple");
-        Node id = multiple == null ? null : multiple.child("baseValue");
+        XmlElement test = branch.children().get(0);
+        XmlElement set = branch.children().get(1);
+        XmlElement multiple = set.child("multiple");
+        XmlElement id = multiple == null ? null : multiple.child("baseValue");
         if (!"FEEDBACK".equals(set.attr("identifier")) || id == null || !refersTo(test, rid)) {
           continue;
         }
-        Node value = test.child("baseValue");
+        XmlElement value = test.child("baseValue");
         String key =
             switch (test.name) {
               case "not" -> "*";
@@ -1287,7 +1390,7 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     private List<MatchPair> matchPairs(Response response) throws Reject {
-      List<Node> sets = interaction.all("simpleMatchSet");
+      List<XmlElement> sets = interaction.all("simpleMatchSet");
       if (sets.size() != 2) {
         throw new Reject(interaction, "'" + interaction.rawName + "' needs two simpleMatchSets");
       }
@@ -1299,7 +1402,7 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     private List<MatchPair> associatePairs(Response response) throws Reject {
-      List<Node> choices = interaction.all("simpleAssociableChoice");
+      List<XmlElement> choices = interaction.all("simpleAssociableChoice");
       List<String[]> correct = correctPairs(response);
       Set<String> seen = new LinkedHashSet<>();
       for (String[] p : correct) {
@@ -1311,11 +1414,11 @@ public final class QtiItemImporter implements ItemImporter {
                   + "'); only disjoint pairs fit a matching item");
         }
       }
-      List<Node> sources = new ArrayList<>();
-      List<Node> targets = new ArrayList<>();
+      List<XmlElement> sources = new ArrayList<>();
+      List<XmlElement> targets = new ArrayList<>();
       Set<String> firsts = new LinkedHashSet<>();
       correct.forEach(p -> firsts.add(p[0]));
-      for (Node c : choices) {
+      for (XmlElement c : choices) {
         (firsts.contains(c.attr("identifier")) ? sources : targets).add(c);
       }
       losses.add(
@@ -1364,14 +1467,14 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     private List<MatchPair> pairs(
-        Response response, List<Node> sources, List<Node> targets, boolean undirected)
+        Response response, List<XmlElement> sources, List<XmlElement> targets, boolean undirected)
         throws Reject {
       List<String[]> correct = correctPairs(response);
-      Map<String, Node> targetById = new LinkedHashMap<>();
+      Map<String, XmlElement> targetById = new LinkedHashMap<>();
       targets.forEach(t -> targetById.put(t.attr("identifier"), t));
       List<MatchPair> out = new ArrayList<>();
       Set<String> used = new LinkedHashSet<>();
-      for (Node s : sources) {
+      for (XmlElement s : sources) {
         String sid = s.attr("identifier");
         List<String> to = correct.stream().filter(p -> p[0].equals(sid)).map(p -> p[1]).toList();
         if (to.size() > 1) {
@@ -1389,7 +1492,7 @@ public final class QtiItemImporter implements ItemImporter {
           losses.add("premise '" + sid + "' has no correct answer and was dropped");
           continue;
         }
-        Node target = targetById.get(to.get(0));
+        XmlElement target = targetById.get(to.get(0));
         if (target == null) {
           throw new Reject(
               response.node(), "the pair '" + sid + " " + to.get(0) + "' names no answer choice");
@@ -1406,7 +1509,7 @@ public final class QtiItemImporter implements ItemImporter {
                 SafeHtml.sanitize(premiseText),
                 collapse(target.textContent())));
       }
-      for (Map.Entry<String, Node> t : targetById.entrySet()) {
+      for (Map.Entry<String, XmlElement> t : targetById.entrySet()) {
         if (!used.contains(t.getKey())) {
           out.add(
               new MatchPair(
@@ -1424,31 +1527,31 @@ public final class QtiItemImporter implements ItemImporter {
     }
 
     /** Appends the content of {@code node} as HTML: interactions replaced, QTI elements dropped. */
-    private void html(Node node, StringBuilder out) {
+    private void html(XmlElement node, StringBuilder out) {
       for (Object o : node.content) {
         if (o instanceof String s) {
           out.append(SafeHtml.escape(s));
           continue;
         }
-        Node n = (Node) o;
+        XmlElement n = (XmlElement) o;
         String gapId = gapIds.get(n);
         if (gapId != null) {
           out.append(Item.gapToken(gapId));
           continue;
         }
         if (n == interaction && n.name.equals("gapMatchInteraction")) {
-          Node prompt = n.child("prompt");
+          XmlElement prompt = n.child("prompt");
           if (prompt != null) {
             out.append("<div>");
             html(prompt, out);
             out.append("</div>");
           }
           for (Object inner : n.content) {
-            if (inner instanceof Node c
+            if (inner instanceof XmlElement c
                 && !c.name.equals("prompt")
                 && !c.name.equals("gapText")
                 && !c.name.equals("gapImg")) {
-              Node wrapper = new Node("div", "", c.line, c.column);
+              XmlElement wrapper = XmlElement.synthetic("div", c.line, c.column);
               wrapper.content.add(c);
               html(wrapper, out);
             }
@@ -1472,7 +1575,7 @@ public final class QtiItemImporter implements ItemImporter {
             out.append(Item.MISSING_WORD_BLANK);
             inlineBlank = true;
           } else {
-            Node prompt = n.child("prompt");
+            XmlElement prompt = n.child("prompt");
             if (prompt != null) {
               out.append("<div>");
               html(prompt, out);

@@ -5,8 +5,11 @@ import be.edusprong.lms.assessment.imports.FidelityReport;
 import be.edusprong.lms.assessment.imports.ImportStatus;
 import be.edusprong.lms.assessment.imports.ItemOutcome;
 import be.edusprong.lms.assessment.imports.TextChecks;
-import be.edusprong.lms.assessment.qti.QtiXml.Node;
+import be.edusprong.lms.assessment.item.Item;
+import be.edusprong.lms.assessment.item.TextFormat;
 import be.edusprong.lms.assessment.qti12.Qti12Importer;
+import be.edusprong.lms.assessment.xml.SafeXmlReader;
+import be.edusprong.lms.assessment.xml.XmlElement;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -54,19 +57,23 @@ import java.util.zip.ZipInputStream;
  * resources: "import it as a course"), a Blackboard Learn export ({@code x-bb} resource types or a
  * {@code blackboard.com} namespace), a content package without QTI resources.
  *
- * <p><b>Items.</b> The manifest is read with {@link QtiXml} (hardened, {@link
- * be.edusprong.lms.assessment.xml.HardenedXml}). Item order: the items of each assessment test in
- * test order first (sections in {@link QtiPackageResult#sections()}), then the other item resources
- * in manifest order. Each item file is imported with {@link QtiItemImporter#qti30()} when it
- * declares the QTI 3.0 namespace, {@link QtiItemImporter#qti21()} when it declares QTI 2.1, else
- * after its resource type; its outcome is merged into one report named after the package, its
- * position kept and its file given in {@link QtiPackageResult#locations()} ({@code
- * bank.zip!/items/q1.xml}). A refused item file becomes a rejected outcome at 1:1 with the refusal.
- * An item file (or test file) the manifest or a test refers to but the ZIP lacks is a rejected
- * outcome at the referring element, naming the href; never an exception. QTI 1.2 resources ({@code
- * imsqti_xmlv1p2}, as in Canvas QTI exports) are read by {@link Qti12Importer}, one outcome per
- * question, their media not resolved. Files in the ZIP that nothing in the manifest lists are
- * ignored with a note.
+ * <p><b>Items.</b> The manifest is read with {@link SafeXmlReader} (hardened, profile {@code
+ * QtiItemImporter.XML}). Item order: the items of each assessment test in test order first
+ * (sections in {@link QtiPackageResult#sections()}), then the other item resources in manifest
+ * order. Each item file is imported with {@link QtiItemImporter#qti30()} when it declares the QTI
+ * 3.0 namespace, {@link QtiItemImporter#qti21()} when it declares QTI 2.1, else after its resource
+ * type; its outcome is merged into one report named after the package, its position kept and its
+ * file given in {@link QtiPackageResult#locations()} ({@code bank.zip!/items/q1.xml}). A refused
+ * item file becomes a rejected outcome at 1:1 with the refusal. An item file (or test file) the
+ * manifest or a test refers to but the ZIP lacks is a rejected outcome at the referring element,
+ * naming the href; never an exception. The LOM metadata of an item's resource ({@link
+ * ResourceMetadata}) is applied to its items: keywords as tags, the discipline classification as
+ * category, and for {@link Qti3PackageWriter}'s packages the original identifier (catalog {@code
+ * edusprong}) unless an earlier item of the package has it. A source text format other than HTML
+ * named there is not applied (the item holds HTML only, and a format promises text written in it);
+ * a note counts such items per format. QTI 1.2 resources ({@code imsqti_xmlv1p2}, as in Canvas QTI
+ * exports) are read by {@link Qti12Importer}, one outcome per question, their media not resolved.
+ * Files in the ZIP that nothing in the manifest lists are ignored with a note.
  *
  * <p><b>Media.</b> References in an item ({@code <img src>}, {@code <object data>}, {@code
  * <audio>/<video>/<source src>}) are resolved relative to the item file; found ones are carried in
@@ -207,8 +214,8 @@ public final class QtiPackageImporter {
       return refused(name, "this is not a QTI assessment test");
     }
     try {
-      QtiXml.parse(text);
-    } catch (QtiXml.Refusal r) {
+      SafeXmlReader.parse(text, QtiItemImporter.XML);
+    } catch (SafeXmlReader.Refusal r) {
       // A test that is not even XML must not pass as a complete, empty bank.
       return refused(name, "the assessment test cannot be read: " + r.getMessage());
     }
@@ -572,7 +579,12 @@ public final class QtiPackageImporter {
 
   /** One {@code <resource>} of the manifest. */
   private record Resource(
-      String identifier, String type, String href, String path, Node node, List<String> files) {}
+      String identifier,
+      String type,
+      String href,
+      String path,
+      XmlElement node,
+      List<String> files) {}
 
   /** One pass over one package; not thread-safe. */
   private static final class Run {
@@ -585,6 +597,15 @@ public final class QtiPackageImporter {
     private final List<QtiPackageResult.Section> sections = new ArrayList<>();
     private final Set<String> used = new LinkedHashSet<>();
     private final List<BankFormat> formats = new ArrayList<>();
+
+    /** The manifest resources by their package path. */
+    private final Map<String, Resource> byPath = new LinkedHashMap<>();
+
+    /** How many items the manifest names each non-HTML source text format for. */
+    private final Map<String, Integer> sourceFormats = new java.util.TreeMap<>();
+
+    /** The identifiers of the items read so far, to keep restored ones unique. */
+    private final Set<String> identifiers = new java.util.HashSet<>();
 
     private final String prefix;
 
@@ -601,7 +622,7 @@ public final class QtiPackageImporter {
 
     /** Imports the items of one assessment test file, in test order. */
     QtiPackageResult runTest(String testPath, BankFormat declared) {
-      Node at = new Node("resource", "", 1, 1);
+      XmlElement at = XmlElement.synthetic("resource", 1, 1);
       Resource test = new Resource("", "imsqti_test", testPath, testPath, at, List.of());
       Map<String, Ref> order = new LinkedHashMap<>();
       readTest(test, order);
@@ -624,10 +645,10 @@ public final class QtiPackageImporter {
       if (text == null) {
         throw new Refused("imsmanifest.xml is not UTF-8 text, so the package cannot be read");
       }
-      Node root;
+      XmlElement root;
       try {
-        root = QtiXml.parse(text);
-      } catch (QtiXml.Refusal r) {
+        root = SafeXmlReader.parse(text, QtiItemImporter.XML);
+      } catch (SafeXmlReader.Refusal r) {
         throw new Refused("imsmanifest.xml cannot be read: " + r.getMessage());
       }
       if (!root.name.equals("manifest")) {
@@ -637,6 +658,11 @@ public final class QtiPackageImporter {
                 + ">, not the <manifest> of an IMS content package");
       }
       List<Resource> resources = resources(root);
+      for (Resource r : resources) {
+        if (r.path() != null) {
+          byPath.putIfAbsent(r.path(), r);
+        }
+      }
       String notQti = notQti(root, text, resources);
       if (notQti != null) {
         throw new Refused(notQti);
@@ -696,6 +722,14 @@ public final class QtiPackageImporter {
                 + String.join(", ", ignored.subList(0, Math.min(10, ignored.size())))
                 + (ignored.size() > 10 ? ", ..." : ""));
       }
+      if (!sourceFormats.isEmpty()) {
+        notes.add(
+            "the manifest says the source text of "
+                + sourceFormats.entrySet().stream()
+                    .map(e -> e.getValue() + " item(s) was written as " + e.getKey())
+                    .collect(java.util.stream.Collectors.joining(", "))
+                + "; a QTI item holds only its HTML, so those items read back as HTML");
+      }
       BankFormat format =
           formats.isEmpty()
               ? declared
@@ -709,14 +743,14 @@ public final class QtiPackageImporter {
 
     // ---- the manifest ----
 
-    private List<Resource> resources(Node root) {
+    private List<Resource> resources(XmlElement root) {
       List<Resource> out = new ArrayList<>();
-      Node all = root.child("resources");
+      XmlElement all = root.child("resources");
       if (all == null) {
         return out;
       }
       String base = all.attributes.getOrDefault("xml:base", "");
-      for (Node r : all.all("resource")) {
+      for (XmlElement r : all.all("resource")) {
         String rbase = base + r.attributes.getOrDefault("xml:base", "");
         String href = r.attr("href");
         String path = null;
@@ -724,7 +758,7 @@ public final class QtiPackageImporter {
           path = listed(rbase, href, r);
         }
         List<String> files = new ArrayList<>();
-        for (Node f : r.all("file")) {
+        for (XmlElement f : r.all("file")) {
           String fh = f.attr("href");
           if (fh != null && !fh.isBlank()) {
             String fp = listed(rbase, fh, f);
@@ -756,7 +790,7 @@ public final class QtiPackageImporter {
     }
 
     /** The package path of a manifest href, or null (with a note) when it is external/outside. */
-    private String listed(String base, String href, Node at) {
+    private String listed(String base, String href, XmlElement at) {
       try {
         return resolve("", base + href);
       } catch (Outside o) {
@@ -783,9 +817,9 @@ public final class QtiPackageImporter {
     }
 
     /** Why the manifest is no QTI package, or null when it is one. */
-    private static String notQti(Node root, String text, List<Resource> resources) {
-      Node metadata = root.child("metadata");
-      Node schemaNode = metadata == null ? null : metadata.child("schema");
+    private static String notQti(XmlElement root, String text, List<Resource> resources) {
+      XmlElement metadata = root.child("metadata");
+      XmlElement schemaNode = metadata == null ? null : metadata.child("schema");
       String schema = schemaNode == null ? "" : schemaNode.textContent().strip();
       String schemaLower = schema.toLowerCase(Locale.ROOT);
       Set<String> types = new LinkedHashSet<>();
@@ -872,13 +906,13 @@ public final class QtiPackageImporter {
         return;
       }
       String text = utf8(data);
-      Node root;
+      XmlElement root;
       try {
         if (text == null) {
-          throw new QtiXml.Refusal("not UTF-8 text");
+          throw new SafeXmlReader.Refusal("not UTF-8 text");
         }
-        root = QtiXml.parse(text);
-      } catch (QtiXml.Refusal e) {
+        root = SafeXmlReader.parse(text, QtiItemImporter.XML);
+      } catch (SafeXmlReader.Refusal e) {
         notes.add(
             "test file '"
                 + r.path()
@@ -900,8 +934,8 @@ public final class QtiPackageImporter {
     }
 
     /** Walks testParts and sections in document order, collecting item refs and sections. */
-    private void sections(Node node, String test, String titles, Map<String, Ref> order) {
-      for (Node child : node.children()) {
+    private void sections(XmlElement node, String test, String titles, Map<String, Ref> order) {
+      for (XmlElement child : node.children()) {
         if (child.name.equals("testPart")) {
           sections(child, test, titles, order);
         } else if (child.name.equals("assessmentSection")) {
@@ -912,13 +946,13 @@ public final class QtiPackageImporter {
     }
 
     /** One section: its own record first, then nested sections in document order. */
-    private void section(Node section, String test, String titles, Map<String, Ref> order) {
+    private void section(XmlElement section, String test, String titles, Map<String, Ref> order) {
       String title = section.attr("title") == null ? "" : section.attr("title");
       String path = titles.isEmpty() ? title : titles + " / " + title;
       int at = sections.size();
       sections.add(null);
       List<String> items = new ArrayList<>();
-      for (Node c : section.children()) {
+      for (XmlElement c : section.children()) {
         if (c.name.equals("assessmentItemRef")) {
           Ref ref = itemRef(c, test);
           if (ref != null) {
@@ -942,7 +976,7 @@ public final class QtiPackageImporter {
       sections.set(at, new QtiPackageResult.Section(test, identifier, path, items));
     }
 
-    private Ref itemRef(Node c, String test) {
+    private Ref itemRef(XmlElement c, String test) {
       String href = c.attr("href");
       if (href == null || href.isBlank()) {
         notes.add(test + " " + c.where() + ": an assessmentItemRef without href was skipped");
@@ -1024,8 +1058,9 @@ public final class QtiPackageImporter {
         return;
       }
       List<MediaRef> refs = mediaRefs(text);
+      ResourceMetadata metadata = ResourceMetadata.of(resourceOf(ref));
       for (ItemOutcome o : report.outcomes()) {
-        add(withMedia(o, path, refs), path);
+        add(withMedia(withMetadata(o, metadata), path, refs), path);
       }
     }
 
@@ -1053,20 +1088,51 @@ public final class QtiPackageImporter {
       }
     }
 
+    /** The manifest resource of an item: its own, or the one whose href is the item's path. */
+    private XmlElement resourceOf(Ref ref) {
+      if (ref.resource() != null) {
+        return ref.resource().node();
+      }
+      Resource r = byPath.get(ref.path());
+      return r == null ? null : r.node();
+    }
+
+    /**
+     * The outcome with the item's manifest metadata ({@link ResourceMetadata}) applied; the
+     * original identifier only when no earlier item of the package has it already.
+     */
+    private ItemOutcome withMetadata(ItemOutcome o, ResourceMetadata metadata) {
+      if (o.item() == null) {
+        return o;
+      }
+      ResourceMetadata m = metadata;
+      if (m.identifier() != null && !identifiers.add(m.identifier())) {
+        m = new ResourceMetadata(m.category(), m.tags(), m.sourceFormat(), null);
+      }
+      if (m.sourceFormat() != null && m.sourceFormat() != TextFormat.HTML) {
+        sourceFormats.merge(m.sourceFormat().giftName(), 1, Integer::sum);
+      }
+      Item item = m.applyTo(o.item());
+      if (m.identifier() == null) {
+        identifiers.add(item.identifier());
+      }
+      return new ItemOutcome(o.status(), item, o.line(), o.column(), o.messages());
+    }
+
     /** A media reference in an item: attribute value and position. */
     private record MediaRef(String kind, String value, int line, int column) {}
 
     private static List<MediaRef> mediaRefs(String text) {
       List<MediaRef> out = new ArrayList<>();
-      Node root;
+      XmlElement root;
       try {
-        root = QtiXml.parse(text);
-      } catch (QtiXml.Refusal r) {
+        root = SafeXmlReader.parse(text, QtiItemImporter.XML);
+      } catch (SafeXmlReader.Refusal r) {
         return out;
       }
-      List<Node> all = new ArrayList<>();
+      List<XmlElement> all = new ArrayList<>();
       root.descendants(all);
-      for (Node n : all) {
+      for (XmlElement n : all) {
         String value =
             switch (n.name) {
               case "img", "audio", "video", "source" -> n.attr("src");

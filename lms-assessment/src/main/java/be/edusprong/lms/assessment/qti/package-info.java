@@ -8,8 +8,9 @@
  * be.edusprong.lms.assessment.imports.FidelityReport}: every other interaction is rejected with its
  * position, dropped parts are reported as losses, and a file that is no item (an assessment test, a
  * result report, a content package manifest) is refused with a message saying what it is. XML is
- * read by {@code QtiXml}, a StAX reader that refuses DTDs, external entities and entity expansion,
- * with limits on size, nesting and element count.
+ * read by {@link be.edusprong.lms.assessment.xml.SafeXmlReader}, the module's one StAX reader,
+ * which refuses DTDs, external entities and entity expansion, with limits on size, nesting and
+ * element count.
  *
  * <p>{@link be.edusprong.lms.assessment.qti.QtiPackageImporter} reads content packages ({@code
  * imsmanifest.xml} in a ZIP, IMS Content Packaging) within {@link

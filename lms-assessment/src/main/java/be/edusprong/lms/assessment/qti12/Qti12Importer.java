@@ -13,7 +13,8 @@ import be.edusprong.lms.assessment.item.MatchPair;
 import be.edusprong.lms.assessment.item.NumericAnswer;
 import be.edusprong.lms.assessment.item.SafeHtml;
 import be.edusprong.lms.assessment.item.TextFormat;
-import be.edusprong.lms.assessment.qti12.Qti12Xml.Node;
+import be.edusprong.lms.assessment.xml.SafeXmlReader;
+import be.edusprong.lms.assessment.xml.XmlElement;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
  * <p><b>Refusals</b> (the whole file, no outcomes): empty, binary (a zipped {@code .imscc} or
  * content package), not XML, not well-formed (with line and column), a {@code <!DOCTYPE>} (so no
  * external entity and no entity bomb is ever expanded), more than 20 million characters, 64 levels
- * or 500,000 elements ({@link Qti12Xml}), a root other than {@code questestinterop} or in another
+ * or 500,000 elements ({@link #XML}), a root other than {@code questestinterop} or in another
  * namespace.
  *
  * <p><b>One outcome per {@code <item>}</b>, in document order, at the line and column of its start
@@ -125,6 +126,10 @@ public final class Qti12Importer implements ItemImporter {
 
   /** The QTI 1.2 namespace (Common Cartridge and Canvas write it; older files have none). */
   public static final String NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2";
+
+  /** How QTI 1.2 files are read: at most 20 million characters (a large bank), 500,000 elements. */
+  static final SafeXmlReader.Profile XML =
+      new SafeXmlReader.Profile("QTI 1.2", 20_000_000, 500_000, name -> name);
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -225,10 +230,10 @@ public final class Qti12Importer implements ItemImporter {
     if (refusal != null) {
       return refused(fileName, refusal);
     }
-    Node root;
+    XmlElement root;
     try {
-      root = Qti12Xml.parse(body);
-    } catch (Qti12Xml.Refusal r) {
+      root = SafeXmlReader.parse(body, XML);
+    } catch (SafeXmlReader.Refusal r) {
       return refused(fileName, r.getMessage());
     }
     if (!root.name.equals("questestinterop")) {
@@ -262,7 +267,7 @@ public final class Qti12Importer implements ItemImporter {
     final int line;
     final int column;
 
-    Reject(Node at, String message) {
+    Reject(XmlElement at, String message) {
       super(message);
       this.line = at.line;
       this.column = at.column;
@@ -279,8 +284,8 @@ public final class Qti12Importer implements ItemImporter {
       this.text = text;
     }
 
-    void walk(Node parent, List<String> path) {
-      for (Node n : parent.children()) {
+    void walk(XmlElement parent, List<String> path) {
+      for (XmlElement n : parent.children()) {
         switch (n.name) {
           case "assessment", "section", "objectbank" -> {
             String title = n.attr("title") == null ? "" : n.attr("title").strip();
@@ -308,7 +313,7 @@ public final class Qti12Importer implements ItemImporter {
       }
     }
 
-    private ItemOutcome item(Node node, String category) {
+    private ItemOutcome item(XmlElement node, String category) {
       try {
         return new ItemReader(node, category).read();
       } catch (Reject r) {
@@ -321,7 +326,12 @@ public final class Qti12Importer implements ItemImporter {
 
     /** A condition of resprocessing: its test, score change and feedback. */
     private record Condition(
-        Node node, Node test, BigDecimal score, boolean set, List<String> feedback, boolean cont) {
+        XmlElement node,
+        XmlElement test,
+        BigDecimal score,
+        boolean set,
+        List<String> feedback,
+        boolean cont) {
 
       /** Whether this condition changes the score. */
       boolean scores() {
@@ -331,44 +341,44 @@ public final class Qti12Importer implements ItemImporter {
 
     /** One item; not thread-safe. */
     private final class ItemReader {
-      private final Node item;
+      private final XmlElement item;
       private final String category;
       private final List<String> losses = new ArrayList<>();
-      private final Map<String, Node> feedbacks = new LinkedHashMap<>();
+      private final Map<String, XmlElement> feedbacks = new LinkedHashMap<>();
       private final List<Condition> conditions = new ArrayList<>();
       private final Set<String> usedFeedback = new LinkedHashSet<>();
       private BigDecimal maxScore;
-      private Node presentation;
+      private XmlElement presentation;
 
       /** For a cloze item read from placeholders: the stem with the gap tokens; else null. */
       private String clozeStem;
 
       /** For a cloze item whose responses stand in the flow: the gap token by response node. */
-      private final Map<Node, String> inlineGaps = new HashMap<>();
+      private final Map<XmlElement, String> inlineGaps = new HashMap<>();
 
-      ItemReader(Node item, String category) {
+      ItemReader(XmlElement item, String category) {
         this.item = item;
         this.category = category;
       }
 
       ItemOutcome read() throws Reject {
-        Map<String, Node> meta = new LinkedHashMap<>();
-        Node itemmetadata = item.child("itemmetadata");
+        Map<String, XmlElement> meta = new LinkedHashMap<>();
+        XmlElement itemmetadata = item.child("itemmetadata");
         if (itemmetadata != null) {
-          for (Node f : itemmetadata.find("qtimetadatafield")) {
-            Node label = f.child("fieldlabel");
-            Node entry = f.child("fieldentry");
+          for (XmlElement f : itemmetadata.find("qtimetadatafield")) {
+            XmlElement label = f.child("fieldlabel");
+            XmlElement entry = f.child("fieldentry");
             if (label != null && entry != null) {
               meta.putIfAbsent(label.textContent().strip(), entry);
             }
           }
         }
         presentation = item.child("presentation");
-        for (Node f : item.all("itemfeedback")) {
+        for (XmlElement f : item.all("itemfeedback")) {
           feedbacks.put(f.attr("ident") == null ? "" : f.attr("ident"), f);
         }
         readConditions();
-        Node typeNode = meta.get("question_type");
+        XmlElement typeNode = meta.get("question_type");
         if (typeNode == null) {
           typeNode = meta.get("cc_profile");
         }
@@ -434,7 +444,7 @@ public final class Qti12Importer implements ItemImporter {
           identifier = unique;
         }
         String title = item.attr("title") == null ? "" : item.attr("title").strip();
-        int end = item.end > item.start ? item.end : text.length();
+        int end = item.end() > item.start ? item.end() : text.length();
         Item result =
             new Item(
                 identifier,
@@ -459,7 +469,7 @@ public final class Qti12Importer implements ItemImporter {
             : ItemOutcome.importedWithLosses(result, item.line, item.column, unique);
       }
 
-      private Kind kind(String typeName, Node at) throws Reject {
+      private Kind kind(String typeName, XmlElement at) throws Reject {
         return switch (typeName) {
           case "multiple_choice_question", "cc.multiple_choice.v0p1" -> Kind.CHOICE;
           case "true_false_question", "cc.true_false.v0p1" -> Kind.TRUE_FALSE;
@@ -480,7 +490,7 @@ public final class Qti12Importer implements ItemImporter {
         if (presentation == null) {
           return Kind.TEXT;
         }
-        List<Node> responses = responses();
+        List<XmlElement> responses = responses();
         if (responses.isEmpty()) {
           losses.add("no question type in the metadata; read as a description (no response)");
           return Kind.TEXT;
@@ -503,7 +513,7 @@ public final class Qti12Importer implements ItemImporter {
                   + " responses and no question type; items with several responses (cloze) are"
                   + " not supported");
         }
-        Node r = responses.get(0);
+        XmlElement r = responses.get(0);
         Kind kind =
             switch (r.name) {
               case "response_lid" ->
@@ -532,14 +542,14 @@ public final class Qti12Importer implements ItemImporter {
       }
 
       /** The response elements of the presentation, in document order. */
-      private List<Node> responses() {
-        List<Node> out = new ArrayList<>();
+      private List<XmlElement> responses() {
+        List<XmlElement> out = new ArrayList<>();
         collectResponses(presentation, out);
         return out;
       }
 
-      private void collectResponses(Node n, List<Node> out) {
-        for (Node c : n.children()) {
+      private void collectResponses(XmlElement n, List<XmlElement> out) {
+        for (XmlElement c : n.children()) {
           if (c.name.startsWith("response_") && !c.name.equals("response_label")) {
             out.add(c);
           } else {
@@ -549,24 +559,24 @@ public final class Qti12Importer implements ItemImporter {
       }
 
       private void readConditions() throws Reject {
-        for (Node rp : item.all("resprocessing")) {
-          Node outcomesNode = rp.child("outcomes");
+        for (XmlElement rp : item.all("resprocessing")) {
+          XmlElement outcomesNode = rp.child("outcomes");
           if (outcomesNode != null) {
-            for (Node d : outcomesNode.all("decvar")) {
+            for (XmlElement d : outcomesNode.all("decvar")) {
               String var = d.attr("varname") == null ? "SCORE" : d.attr("varname");
               if (var.equals("SCORE") && d.attr("maxvalue") != null) {
                 maxScore = number(d, d.attr("maxvalue"));
               }
             }
           }
-          for (Node c : rp.all("respcondition")) {
-            Node test = c.child("conditionvar");
+          for (XmlElement c : rp.all("respcondition")) {
+            XmlElement test = c.child("conditionvar");
             if (test == null) {
               throw new Reject(c, "respcondition has no conditionvar");
             }
             BigDecimal score = null;
             boolean set = false;
-            for (Node s : c.all("setvar")) {
+            for (XmlElement s : c.all("setvar")) {
               String var = s.attr("varname") == null ? "SCORE" : s.attr("varname");
               if (!var.equals("SCORE")) {
                 losses.add("setvar of variable '" + var + "' (" + s.where() + ") is not kept");
@@ -587,7 +597,7 @@ public final class Qti12Importer implements ItemImporter {
               }
             }
             List<String> fb = new ArrayList<>();
-            for (Node d : c.all("displayfeedback")) {
+            for (XmlElement d : c.all("displayfeedback")) {
               if (d.attr("linkrefid") != null) {
                 fb.add(d.attr("linkrefid"));
               }
@@ -601,20 +611,21 @@ public final class Qti12Importer implements ItemImporter {
       // ---- choice items ----
 
       private List<Choice> choices(Kind kind) throws Reject {
-        List<Node> responses = responses();
-        List<Node> lids = responses.stream().filter(r -> r.name.equals("response_lid")).toList();
+        List<XmlElement> responses = responses();
+        List<XmlElement> lids =
+            responses.stream().filter(r -> r.name.equals("response_lid")).toList();
         if (lids.size() != 1 || responses.size() != 1) {
           throw new Reject(
               lids.isEmpty() ? presentation : lids.get(lids.size() - 1),
               "a choice item needs exactly one response_lid and no other response, found "
                   + responses.stream().map(r -> r.name).toList());
         }
-        Node lid = lids.get(0);
-        List<Node> labels = lid.find("response_label");
+        XmlElement lid = lids.get(0);
+        List<XmlElement> labels = lid.find("response_label");
         if (labels.size() < 2) {
           throw new Reject(lid, "a choice item needs at least 2 response_labels");
         }
-        for (Node rc : lid.find("render_choice")) {
+        for (XmlElement rc : lid.find("render_choice")) {
           if ("No".equalsIgnoreCase(rc.attr("shuffle"))) {
             losses.add("shuffle='No' is not kept; shuffling is an option of the assessment here");
           }
@@ -631,7 +642,7 @@ public final class Qti12Importer implements ItemImporter {
         Set<Integer> allOrNothing = null;
         BigDecimal allOrNothingScore = null;
         for (Condition c : conditions) {
-          List<Node> tests = c.test().children();
+          List<XmlElement> tests = c.test().children();
           // one label tested: feedback for that choice, and its score
           if (tests.size() == 1 && tests.get(0).name.equals("varequal")) {
             int i = label(tests.get(0), lidIdent, index);
@@ -642,21 +653,21 @@ public final class Qti12Importer implements ItemImporter {
           if (!c.scores()) {
             continue;
           }
-          List<Node> flat = tests;
+          List<XmlElement> flat = tests;
           if (flat.size() == 1 && flat.get(0).name.equals("or")) {
             flat = flat.get(0).children();
           }
           if (!flat.isEmpty() && flat.stream().allMatch(t -> t.name.equals("varequal"))) {
-            for (Node t : flat) {
+            for (XmlElement t : flat) {
               int i = label(t, lidIdent, index);
               raw[i] = c.set() ? c.score() : raw[i].add(c.score());
             }
             continue;
           }
-          List<Node> parts =
+          List<XmlElement> parts =
               flat.size() == 1 && flat.get(0).name.equals("and") ? flat.get(0).children() : flat;
           Set<Integer> correct = new LinkedHashSet<>();
-          for (Node p : parts) {
+          for (XmlElement p : parts) {
             if (p.name.equals("varequal")) {
               correct.add(label(p, lidIdent, index));
             } else if (p.name.equals("not")
@@ -784,7 +795,8 @@ public final class Qti12Importer implements ItemImporter {
       }
 
       /** The index of the label a varequal names; rejects a wrong respident or an unknown label. */
-      private int label(Node varequal, String lidIdent, Map<String, Integer> index) throws Reject {
+      private int label(XmlElement varequal, String lidIdent, Map<String, Integer> index)
+          throws Reject {
         String resp = varequal.attr("respident");
         if (resp != null && lidIdent != null && !resp.equals(lidIdent)) {
           throw new Reject(
@@ -805,7 +817,7 @@ public final class Qti12Importer implements ItemImporter {
       }
 
       private void appendFeedback(StringBuilder into, String feedbackId) {
-        Node f = feedbacks.get(feedbackId);
+        XmlElement f = feedbacks.get(feedbackId);
         if (f == null) {
           return;
         }
@@ -819,7 +831,7 @@ public final class Qti12Importer implements ItemImporter {
       // ---- text and numbers ----
 
       private List<Choice> shortAnswers() throws Reject {
-        Node str = singleResponse("response_str", "a short answer");
+        XmlElement str = singleResponse("response_str", "a short answer");
         Map<String, BigDecimal> accepted = new LinkedHashMap<>();
         Map<String, StringBuilder> fb = new LinkedHashMap<>();
         BigDecimal max = BigDecimal.ZERO;
@@ -827,7 +839,7 @@ public final class Qti12Importer implements ItemImporter {
           if (!c.scores()) {
             continue;
           }
-          for (Node t : allTests(c.test())) {
+          for (XmlElement t : allTests(c.test())) {
             switch (t.name) {
               case "varequal", "varsubstring" -> {
                 checkResp(t, str);
@@ -881,9 +893,9 @@ public final class Qti12Importer implements ItemImporter {
       }
 
       /** The tests of a conditionvar, {@code or} unwrapped; {@code and}/{@code not} kept. */
-      private List<Node> allTests(Node conditionvar) {
-        List<Node> out = new ArrayList<>();
-        for (Node t : conditionvar.children()) {
+      private List<XmlElement> allTests(XmlElement conditionvar) {
+        List<XmlElement> out = new ArrayList<>();
+        for (XmlElement t : conditionvar.children()) {
           if (t.name.equals("or")) {
             out.addAll(allTests(t));
           } else {
@@ -893,7 +905,7 @@ public final class Qti12Importer implements ItemImporter {
         return out;
       }
 
-      private void checkResp(Node test, Node response) throws Reject {
+      private void checkResp(XmlElement test, XmlElement response) throws Reject {
         String resp = test.attr("respident");
         if (resp != null
             && response.attr("ident") != null
@@ -910,14 +922,14 @@ public final class Qti12Importer implements ItemImporter {
         }
       }
 
-      private Node singleResponse(String preferred, String what) throws Reject {
-        List<Node> responses = responses();
+      private XmlElement singleResponse(String preferred, String what) throws Reject {
+        List<XmlElement> responses = responses();
         if (responses.size() != 1) {
           throw new Reject(
               responses.size() > 1 ? responses.get(1) : presentation,
               what + " needs exactly one response, found " + responses.size());
         }
-        Node r = responses.get(0);
+        XmlElement r = responses.get(0);
         if (!r.name.equals(preferred)
             && !r.name.equals("response_str")
             && !r.name.equals("response_num")) {
@@ -927,7 +939,7 @@ public final class Qti12Importer implements ItemImporter {
       }
 
       private List<Choice> numericAnswers() throws Reject {
-        Node num = singleResponse("response_num", "a numerical item");
+        XmlElement num = singleResponse("response_num", "a numerical item");
         List<NumericAnswer> answers = new ArrayList<>();
         List<BigDecimal> scores = new ArrayList<>();
         List<StringBuilder> fbs = new ArrayList<>();
@@ -982,12 +994,13 @@ public final class Qti12Importer implements ItemImporter {
        * The numbers a test accepts: bounds among the direct children form one range, a varequal
        * outside that range an exact answer; {@code or}/{@code and} children are read the same way.
        */
-      private void numbers(Node group, Node response, List<NumericAnswer> out) throws Reject {
+      private void numbers(XmlElement group, XmlElement response, List<NumericAnswer> out)
+          throws Reject {
         BigDecimal low = null;
         BigDecimal high = null;
         List<BigDecimal> exact = new ArrayList<>();
         List<NumericAnswer> nested = new ArrayList<>();
-        for (Node t : group.children()) {
+        for (XmlElement t : group.children()) {
           switch (t.name) {
             case "varequal" -> {
               checkResp(t, response);
@@ -1043,15 +1056,15 @@ public final class Qti12Importer implements ItemImporter {
       // ---- matching ----
 
       private List<MatchPair> matchPairs() throws Reject {
-        List<Node> lids = responses();
+        List<XmlElement> lids = responses();
         if (lids.isEmpty() || lids.stream().anyMatch(r -> !r.name.equals("response_lid"))) {
           throw new Reject(
               lids.isEmpty() ? presentation : lids.get(0),
               "a matching item needs one response_lid per premise");
         }
         Map<String, String> answerByLabel = new LinkedHashMap<>();
-        for (Node lid : lids) {
-          for (Node l : lid.find("response_label")) {
+        for (XmlElement lid : lids) {
+          for (XmlElement l : lid.find("response_label")) {
             answerByLabel.putIfAbsent(l.attr("ident"), collapse(material(l).plain(false)));
           }
         }
@@ -1061,7 +1074,7 @@ public final class Qti12Importer implements ItemImporter {
           if (!c.scores()) {
             continue;
           }
-          for (Node t : allTests(c.test())) {
+          for (XmlElement t : allTests(c.test())) {
             if (!t.name.equals("varequal")) {
               throw new Reject(t, "condition '" + t.name + "' cannot be mapped to a matching pair");
             }
@@ -1082,9 +1095,9 @@ public final class Qti12Importer implements ItemImporter {
         }
         List<MatchPair> out = new ArrayList<>();
         Set<String> used = new LinkedHashSet<>();
-        for (Node lid : lids) {
+        for (XmlElement lid : lids) {
           List<String> to = correct.getOrDefault(lid.attr("ident"), List.of());
-          Node premiseMaterial = lid.child("material");
+          XmlElement premiseMaterial = lid.child("material");
           String premise = premiseMaterial == null ? "" : stem(lid).strip();
           if (to.size() > 1) {
             throw new Reject(
@@ -1138,13 +1151,13 @@ public final class Qti12Importer implements ItemImporter {
        * response_lid} whose material is that name (or whose ident is {@code response_<name>}).
        */
       private List<Gap> placeholderGaps(boolean dropdowns) throws Reject {
-        List<Node> responses = responses();
+        List<XmlElement> responses = responses();
         if (responses.isEmpty()) {
           throw new Reject(
               presentation, "a cloze item needs one response_lid per blank, found none");
         }
-        Map<String, Node> byName = new LinkedHashMap<>();
-        for (Node r : responses) {
+        Map<String, XmlElement> byName = new LinkedHashMap<>();
+        for (XmlElement r : responses) {
           if (!r.name.equals("response_lid")) {
             throw new Reject(
                 r,
@@ -1194,7 +1207,7 @@ public final class Qti12Importer implements ItemImporter {
           m.appendReplacement(stemOut, Matcher.quoteReplacement(Item.gapToken(gapId)));
         }
         m.appendTail(stemOut);
-        for (Map.Entry<String, Node> e : byName.entrySet()) {
+        for (Map.Entry<String, XmlElement> e : byName.entrySet()) {
           if (!gapIds.containsKey(e.getKey())) {
             throw new Reject(
                 e.getValue(),
@@ -1206,11 +1219,11 @@ public final class Qti12Importer implements ItemImporter {
           }
         }
         clozeStem = stemOut.toString();
-        List<Node> ordered = new ArrayList<>();
+        List<XmlElement> ordered = new ArrayList<>();
         gapIds.keySet().forEach(n -> ordered.add(byName.get(n)));
         List<BigDecimal> scores = new ArrayList<>();
         List<List<Choice>> answers = new ArrayList<>();
-        for (Node r : ordered) {
+        for (XmlElement r : ordered) {
           BlankAnswers a = blankAnswers(r, dropdowns);
           answers.add(a.choices());
           scores.add(a.score());
@@ -1230,8 +1243,8 @@ public final class Qti12Importer implements ItemImporter {
       }
 
       /** The blank a Canvas response fills: its material, else its ident without response_. */
-      private String blankName(Node response) {
-        Node mat = response.child("material");
+      private String blankName(XmlElement response) {
+        XmlElement mat = response.child("material");
         String name = mat == null ? "" : collapse(mat.textContent());
         if (name.isEmpty() && response.attr("ident") != null) {
           name = response.attr("ident").strip();
@@ -1243,8 +1256,8 @@ public final class Qti12Importer implements ItemImporter {
       }
 
       /** The stem's mattext holding a text, for the position of a defect; else the presentation. */
-      private Node stemNode(String piece) {
-        for (Node t : presentation.find("mattext")) {
+      private XmlElement stemNode(String piece) {
+        for (XmlElement t : presentation.find("mattext")) {
           if (t.textContent().contains(piece)) {
             return t;
           }
@@ -1260,10 +1273,10 @@ public final class Qti12Importer implements ItemImporter {
        * varequal} names at 100% and the others at 0; for a fill-in blank every option (the accepted
        * answers) at 100%, plus any text a scoring {@code varequal} accepts that is no option ident.
        */
-      private BlankAnswers blankAnswers(Node response, boolean dropdown) throws Reject {
+      private BlankAnswers blankAnswers(XmlElement response, boolean dropdown) throws Reject {
         String ident = response.attr("ident");
         String name = blankName(response);
-        List<Node> labels = response.find("response_label");
+        List<XmlElement> labels = response.find("response_label");
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
           index.putIfAbsent(labels.get(i).attr("ident"), i);
@@ -1275,9 +1288,9 @@ public final class Qti12Importer implements ItemImporter {
         Map<String, StringBuilder> extraFb = new LinkedHashMap<>();
         BigDecimal score = BigDecimal.ZERO;
         for (Condition c : conditions) {
-          List<Node> tests = allTests(c.test());
-          List<Node> mine = new ArrayList<>();
-          for (Node t : tests) {
+          List<XmlElement> tests = allTests(c.test());
+          List<XmlElement> mine = new ArrayList<>();
+          for (XmlElement t : tests) {
             if (t.name.equals("varequal") && ident != null && ident.equals(t.attr("respident"))) {
               mine.add(t);
             }
@@ -1295,7 +1308,7 @@ public final class Qti12Importer implements ItemImporter {
                     + name
                     + "] together with other responses; a cloze item scores each blank on its own");
           }
-          for (Node t : mine) {
+          for (XmlElement t : mine) {
             String value = t.textContent().strip();
             Integer i = index.get(value);
             StringBuilder into;
@@ -1396,9 +1409,9 @@ public final class Qti12Importer implements ItemImporter {
        * answers the {@code varequal} texts of the scoring conditions on it.
        */
       private List<Gap> inlineGaps() throws Reject {
-        List<Node> responses = responses();
-        Map<String, Node> byIdent = new LinkedHashMap<>();
-        for (Node r : responses) {
+        List<XmlElement> responses = responses();
+        Map<String, XmlElement> byIdent = new LinkedHashMap<>();
+        for (XmlElement r : responses) {
           String ident = r.attr("ident") == null ? "" : r.attr("ident");
           if (byIdent.putIfAbsent(ident, r) != null) {
             throw new Reject(r, "two responses have the ident '" + ident + "'");
@@ -1422,7 +1435,7 @@ public final class Qti12Importer implements ItemImporter {
         clozeStem = raw;
         List<BigDecimal> scores = new ArrayList<>();
         List<List<Choice>> answers = new ArrayList<>();
-        for (Node r : responses) {
+        for (XmlElement r : responses) {
           BlankAnswers a = blankAnswers(r, false);
           answers.add(a.choices());
           scores.add(a.score());
@@ -1437,14 +1450,14 @@ public final class Qti12Importer implements ItemImporter {
       }
 
       /** Rejects a scoring condition that tests no blank of the item (an unknown respident). */
-      private void checkOtherConditions(List<Node> responses) throws Reject {
+      private void checkOtherConditions(List<XmlElement> responses) throws Reject {
         Set<String> idents = new LinkedHashSet<>();
         responses.forEach(r -> idents.add(r.attr("ident")));
         for (Condition c : conditions) {
           if (!c.scores()) {
             continue;
           }
-          for (Node t : allTests(c.test())) {
+          for (XmlElement t : allTests(c.test())) {
             if (!t.name.equals("varequal")) {
               throw new Reject(
                   t, "condition '" + t.name + "' cannot be mapped to the answers of a blank");
@@ -1466,7 +1479,7 @@ public final class Qti12Importer implements ItemImporter {
        * their smallest whole ratio (e.g. 60 and 40 give 3 and 2), or equal weights and a loss when
        * that ratio needs weights above 100.
        */
-      private List<Integer> gapWeights(List<Node> responses, List<BigDecimal> scores) {
+      private List<Integer> gapWeights(List<XmlElement> responses, List<BigDecimal> scores) {
         List<Integer> equal = new ArrayList<>();
         scores.forEach(s -> equal.add(1));
         if (scores.stream().anyMatch(s -> s.signum() <= 0)) {
@@ -1511,7 +1524,7 @@ public final class Qti12Importer implements ItemImporter {
         StringBuilder general = new StringBuilder();
         boolean reachable = true;
         for (Condition c : conditions) {
-          List<Node> tests = c.test().children();
+          List<XmlElement> tests = c.test().children();
           boolean other = tests.size() == 1 && tests.get(0).name.equals("other");
           for (String f : c.feedback()) {
             if (usedFeedback.contains(f)) {
@@ -1534,7 +1547,7 @@ public final class Qti12Importer implements ItemImporter {
       }
 
       private void otherLosses() {
-        for (Node f : feedbacks.values()) {
+        for (XmlElement f : feedbacks.values()) {
           for (String part : List.of("hint", "solution")) {
             if (!f.find(part).isEmpty()) {
               losses.add("the " + part + " in itemfeedback '" + f.attr("ident") + "' is not kept");
@@ -1562,13 +1575,14 @@ public final class Qti12Importer implements ItemImporter {
         }
       }
 
-      private Material material(Node label) {
-        List<Node> mats = label.find("mattext");
+      private Material material(XmlElement label) {
+        List<XmlElement> mats = label.find("mattext");
         boolean html =
             mats.stream()
                 .anyMatch(m -> m.attr("texttype") != null && m.attr("texttype").contains("html"));
         String markup = stem(label).strip();
-        String plain = mats.stream().map(Node::textContent).reduce("", String::concat).strip();
+        String plain =
+            mats.stream().map(XmlElement::textContent).reduce("", String::concat).strip();
         if (html) {
           String flat = markup.replaceAll("<[^>]*>", " ");
           flat =
@@ -1587,14 +1601,14 @@ public final class Qti12Importer implements ItemImporter {
        * The material of a node as HTML, responses left out: {@code mattext} as HTML or escaped
        * text, {@code matimage} as an image, {@code matbreak} as a line break.
        */
-      private String stem(Node node) {
+      private String stem(XmlElement node) {
         StringBuilder out = new StringBuilder();
         html(node, out);
         return out.toString();
       }
 
-      private void html(Node node, StringBuilder out) {
-        for (Node n : node.children()) {
+      private void html(XmlElement node, StringBuilder out) {
+        for (XmlElement n : node.children()) {
           switch (n.name) {
             case "mattext", "matemtext" -> {
               String type = n.attr("texttype") == null ? "text/plain" : n.attr("texttype");
@@ -1656,7 +1670,7 @@ public final class Qti12Importer implements ItemImporter {
 
       // ---- numbers ----
 
-      private static BigDecimal number(Node at, String raw) throws Reject {
+      private static BigDecimal number(XmlElement at, String raw) throws Reject {
         try {
           return new BigDecimal(raw == null ? "" : raw.strip());
         } catch (NumberFormatException e) {
@@ -1664,7 +1678,7 @@ public final class Qti12Importer implements ItemImporter {
         }
       }
 
-      private BigDecimal percent(BigDecimal value, BigDecimal max, Node at) {
+      private BigDecimal percent(BigDecimal value, BigDecimal max, XmlElement at) {
         BigDecimal p =
             value.multiply(HUNDRED).divide(max, 5, RoundingMode.HALF_UP).stripTrailingZeros();
         if (p.abs().compareTo(HUNDRED) > 0) {

@@ -8,8 +8,9 @@
  * choice, true/false, multiple response, short answer, numerical, matching, essay and text-only
  * types onto the item model and accounts for each in a {@link
  * be.edusprong.lms.assessment.imports.FidelityReport}: other types are rejected with their name and
- * position, dropped parts are reported as losses. XML is read by {@code Qti12Xml}, a StAX reader
- * hardened through {@link be.edusprong.lms.assessment.xml.HardenedXml} (no DTDs, no external
- * entities, no entity expansion, limits on size, nesting and element count).
+ * position, dropped parts are reported as losses. XML is read by {@link
+ * be.edusprong.lms.assessment.xml.SafeXmlReader}, the module's one StAX reader, hardened through
+ * {@link be.edusprong.lms.assessment.xml.HardenedXml} (no DTDs, no external entities, no entity
+ * expansion, limits on size, nesting and element count).
  */
 package be.edusprong.lms.assessment.qti12;

@@ -7,9 +7,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * The common part of every reader of untrusted XML in this module (Moodle XML, QTI): a hardened
- * StAX {@link XMLInputFactory} and the shared checks and refusal messages, following the OWASP XML
- * External Entity Prevention Cheat Sheet, "StAX".
+ * The hardening under {@link SafeXmlReader} (and the HTML re-reading of {@code qti.Qti3Writer}): a
+ * hardened StAX {@link XMLInputFactory} and the checks and refusal messages of the reader,
+ * following the OWASP XML External Entity Prevention Cheat Sheet, "StAX".
  *
  * <p>Threats and counter-measures:
  *
@@ -27,7 +27,7 @@ import javax.xml.stream.XMLStreamReader;
  *       nesting ({@link #tooDeep}).
  * </ul>
  *
- * <p>Every problem is worded for the fidelity report, with the line (and column) where known.
+ * <p>Every problem is worded for the fidelity report, with the line and column where known.
  * Thread-safe and stateless: {@link #newInputFactory()} returns a new factory per call.
  */
 public final class HardenedXml {
@@ -63,7 +63,7 @@ public final class HardenedXml {
    * @return {@code "the file is too large: <n> characters, at most <maxChars>"}, or null when the
    *     document is small enough
    */
-  public static String tooLarge(String text, int maxChars) {
+  static String tooLarge(String text, int maxChars) {
     if (text.length() <= maxChars) {
       return null;
     }
@@ -78,9 +78,11 @@ public final class HardenedXml {
    *     expansion are never processed (...)"}
    * @return the message
    */
-  public static String doctypeRefused(Location location, String why) {
+  static String doctypeRefused(Location location, String why) {
     return "the file declares a DOCTYPE (line "
         + location.getLineNumber()
+        + ", column "
+        + location.getColumnNumber()
         + "); DTDs and entity declarations are refused, so external entities"
         + why;
   }
@@ -92,11 +94,13 @@ public final class HardenedXml {
    * @param builtIns how the allowed entities are named, e.g. {@code "XML built-in"}
    * @return the message
    */
-  public static String undeclaredEntity(XMLStreamReader reader, String builtIns) {
+  static String undeclaredEntity(XMLStreamReader reader, String builtIns) {
     return "undeclared entity reference '&"
         + reader.getLocalName()
         + ";' at line "
         + reader.getLocation().getLineNumber()
+        + ", column "
+        + reader.getLocation().getColumnNumber()
         + "; only the "
         + builtIns
         + " entities are allowed";
@@ -107,14 +111,19 @@ public final class HardenedXml {
    *
    * @param openElements how many elements are open around it
    * @param maxDepth the deepest nesting read
-   * @param location where the element starts
+   * @param position the 1-based {@code {line, column}} of its start tag
    * @return the message, or null when the nesting is allowed
    */
-  public static String tooDeep(int openElements, int maxDepth, Location location) {
+  static String tooDeep(int openElements, int maxDepth, int[] position) {
     if (openElements < maxDepth) {
       return null;
     }
-    return "elements nest deeper than " + maxDepth + " levels at line " + location.getLineNumber();
+    return "elements nest deeper than "
+        + maxDepth
+        + " levels at line "
+        + position[0]
+        + ", column "
+        + position[1];
   }
 
   /**
@@ -124,7 +133,7 @@ public final class HardenedXml {
    * @param e what the parser threw
    * @return the message
    */
-  public static String notWellFormed(XMLStreamException e) {
+  static String notWellFormed(XMLStreamException e) {
     Location l = e.getLocation();
     String where =
         l == null ? "" : " at line " + l.getLineNumber() + ", column " + l.getColumnNumber();
@@ -141,7 +150,7 @@ public final class HardenedXml {
    * @param fallback returned when the offset is unknown
    * @return the offset, or {@code fallback}
    */
-  public static int offset(Location location, int fallback) {
+  static int offset(Location location, int fallback) {
     int offset = location == null ? -1 : location.getCharacterOffset();
     return offset < 0 ? fallback : offset;
   }

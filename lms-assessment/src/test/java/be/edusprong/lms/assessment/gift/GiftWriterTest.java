@@ -168,6 +168,24 @@ class GiftWriterTest {
   }
 
   @Test
+  void categoryPathsComeBackAsWritten() {
+    List<String> categories =
+        List.of(
+            "$course$/top/Default for LING-373-2194-B",
+            "top/Oefeningen 1//2",
+            "top/a{b}~c=d#e:f\\g [x]",
+            "Één/Twee/",
+            "$system$/top");
+    StringBuilder gift = new StringBuilder();
+    for (int i = 0; i < categories.size(); i++) {
+      gift.append("$CATEGORY: ").append(categories.get(i)).append("\n\nVraag ").append(i);
+      gift.append("{T}\n\n");
+    }
+    List<Item> items = roundTrip(gift.toString());
+    assertEquals(categories, items.stream().map(Item::category).toList());
+  }
+
+  @Test
   void escapesEverySpecialCharacter() {
     Item item =
         roundTrip(

@@ -76,30 +76,52 @@ public final class SameItems {
   }
 
   /**
-   * How an item read back from its QTI 3.0 export differs from the original, after the
-   * normalisations that remain (see {@code Qti3Writer}, "Read back"):
+   * How an item read back from its QTI 3.0 package ({@code Qti3PackageWriter}, read by {@code
+   * QtiPackageImporter}) differs from the original, after the normalisations that remain (see
+   * {@code Qti3Writer}, "Read back"):
    *
    * <ul>
-   *   <li>identifier: {@link Qti3Writer#qtiIdentifier(String)} of the original;
    *   <li>text (stem, choices, feedback, premises, gap texts): compared as the text of their HTML
-   *       ({@link #text(String)}): the importer reads HTML, the source text and format are not in
-   *       the item;
+   *       ({@link #text(String)}): QTI holds HTML; the source text is not in the package (its
+   *       format is named in the manifest, but a format without its text cannot be given back);
    *   <li>a numerical catch-all answer without feedback is not compared;
    *   <li>ordering choices: without feedback; pairs: premises in order, then the distractors;
-   *   <li>cloze gap weights and gap text groups are not compared;
-   *   <li>category, tags: not in the item document (the package manifest keeps them).
+   *   <li>gap text groups are not compared.
    * </ul>
    *
-   * <p>Type (true/false included), the missing-word blank of short answer and numerical items,
-   * choice ids, weights, numerical tolerances and every answer's feedback must be equal.
+   * <p>Identifier, title, type (true/false included), category, tags, the missing-word blank of
+   * short answer and numerical items, choice ids, weights, numerical tolerances, cloze gap kinds
+   * and weights and every answer's feedback must be equal.
    *
    * @param original the exported item
    * @param back the item read back
    * @return the differences left; empty when the items are the same up to these normalisations
    */
   public static List<String> qtiDifferences(Item original, Item back) {
+    return qtiDifferences(original, back, true);
+  }
+
+  /**
+   * How an item read back from its lone QTI 3.0 item document ({@code Qti3Writer}, no package)
+   * differs from the original: as {@link #qtiDifferences(Item, Item)}, but what only the package
+   * manifest keeps is not compared (category, tags) and the identifier is compared with {@link
+   * Qti3Writer#qtiIdentifier(String)} of the original.
+   *
+   * @param original the exported item
+   * @param back the item read back from its item document
+   * @return the differences left; empty when the items are the same up to these normalisations
+   */
+  public static List<String> qtiDocumentDifferences(Item original, Item back) {
+    return qtiDifferences(original, back, false);
+  }
+
+  private static List<String> qtiDifferences(Item original, Item back, boolean inPackage) {
     List<String> out = new ArrayList<>();
-    diff(out, "identifier", Qti3Writer.qtiIdentifier(original.identifier()), back.identifier());
+    diff(
+        out,
+        "identifier",
+        inPackage ? original.identifier() : Qti3Writer.qtiIdentifier(original.identifier()),
+        back.identifier());
     diff(out, "title", original.title(), back.title());
     diff(out, "type", original.type(), back.type());
     diff(out, "stem text", text(original.stemHtml()), text(back.stemHtml()));
@@ -141,6 +163,10 @@ public final class SameItems {
     back.gapTexts()
         .forEach(t -> backTexts.add(text(t.textHtml()) + (t.infinite() ? " (infinite)" : "")));
     diff(out, "gap texts", texts, backTexts);
+    if (inPackage) {
+      diff(out, "category", original.category(), back.category());
+      diff(out, "tags", original.tags(), back.tags());
+    }
     return out;
   }
 
@@ -211,9 +237,9 @@ public final class SameItems {
       return g.id() + " " + g.kind() + " " + text(t.textHtml());
     }
     if (g.kind() == Gap.Kind.INLINE_CHOICE) {
-      return g.id() + " " + g.kind() + " " + choices(g.answers(), true);
+      return g.id() + " " + g.kind() + " weight " + g.weight() + " " + choices(g.answers(), true);
     }
-    return g.id() + " " + g.kind() + " " + textAnswers(g.answers());
+    return g.id() + " " + g.kind() + " weight " + g.weight() + " " + textAnswers(g.answers());
   }
 
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-z]+);");

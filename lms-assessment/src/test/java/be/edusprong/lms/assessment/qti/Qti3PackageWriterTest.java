@@ -13,6 +13,7 @@ import be.edusprong.lms.assessment.imports.ItemOutcome;
 import be.edusprong.lms.assessment.item.Gap;
 import be.edusprong.lms.assessment.item.Item;
 import be.edusprong.lms.assessment.item.ItemType;
+import be.edusprong.lms.assessment.item.TextFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -150,17 +151,133 @@ class Qti3PackageWriterTest {
             "bank.zip!/items/Q1.xml",
             "bank.zip!/items/q1-2.xml"),
         result.locations());
-    List<String> ids = Qti3PackageWriter.qtiIdentifiers(items);
     for (int i = 0; i < items.size(); i++) {
       ItemOutcome o = result.report().outcomes().get(i);
-      assertEquals(ids.get(i), o.item().identifier());
-      // The second "vraag_1" was renamed to stay unique; everything else is the same.
-      List<String> diffs =
-          SameItems.qtiDifferences(items.get(i), o.item()).stream()
-              .filter(d -> !d.equals("identifier: vraag_1 != vraag_1-2"))
-              .toList();
+      // the item documents say vraag_1 and vraag_1-2; the LOM identifiers give the originals back
+      assertEquals(items.get(i).identifier(), o.item().identifier());
+      assertEquals("digitaal/wachtwoorden", o.item().category());
+      assertEquals(items.get(i).tags(), o.item().tags());
+      List<String> diffs = SameItems.qtiDifferences(items.get(i), o.item());
       assertTrue(diffs.isEmpty(), () -> diffs + " " + o.messages());
     }
+  }
+
+  private static List<Item> readBack(List<Item> items) {
+    QtiPackageResult result =
+        new QtiPackageImporter().importPackage(new Qti3PackageWriter().write(items), "bank.zip");
+    assertFalse(result.report().refused(), result.report()::refusal);
+    return result.report().outcomes().stream().map(ItemOutcome::item).toList();
+  }
+
+  @Test
+  void categoryPathsComeBackExactlyWithMoodleSlashEscapes() {
+    List<String> categories =
+        List.of(
+            "$course$/top/Default for LING-373",
+            "top/Oefeningen 1//2",
+            " top / met spaties ",
+            "top/",
+            "/top",
+            "a///b",
+            "enkel");
+    List<Item> items = new ArrayList<>();
+    for (int i = 0; i < categories.size(); i++) {
+      items.add(
+          bank().get(2).withLabels("v" + i, categories.get(i), List.of("tag " + i, " rand ")));
+    }
+    List<Item> back = readBack(items);
+    for (int i = 0; i < items.size(); i++) {
+      assertEquals(categories.get(i), back.get(i).category());
+      assertEquals(List.of("tag " + i, " rand "), back.get(i).tags());
+      assertEquals(List.of(), SameItems.qtiDifferences(items.get(i), back.get(i)));
+    }
+    assertEquals(
+        List.of("top", "Oefeningen 1/2"), Qti3PackageWriter.categoryLevels("top/Oefeningen 1//2"));
+    assertEquals(List.of("a", "", "", "b"), Qti3PackageWriter.categoryLevels("a///b"));
+  }
+
+  @Test
+  void aSourceFormatOtherThanHtmlIsNamedInANoteAndTheItemKeepsItsHtml() {
+    Item html = bank().get(0);
+    Item markdown =
+        new Item(
+            "md",
+            "",
+            ItemType.ESSAY,
+            TextFormat.MARKDOWN,
+            "Schrijf **vet**.",
+            "Schrijf <strong>vet</strong>.",
+            -1,
+            List.of(),
+            List.of(),
+            "",
+            "",
+            List.of(),
+            1,
+            "");
+    QtiPackageResult result =
+        new QtiPackageImporter()
+            .importPackage(new Qti3PackageWriter().write(List.of(html, markdown)), "bank.zip");
+    assertEquals(
+        List.of(
+            "the manifest says the source text of 1 item(s) was written as markdown; a QTI item"
+                + " holds only its HTML, so those items read back as HTML"),
+        result.notes());
+    Item back = result.report().outcomes().get(1).item();
+    assertEquals(TextFormat.HTML, back.stemFormat());
+    assertEquals("Schrijf <strong>vet</strong>.", back.stemHtml().replaceAll("</?div>", ""));
+  }
+
+  @Test
+  void noCategoryAndNoTagsComeBackEmpty() {
+    Item bare = bank().get(0).withLabels("kaal", "", List.of());
+    Item back = readBack(List.of(bare)).get(0);
+    assertEquals("", back.category());
+    assertEquals(List.of(), back.tags());
+    assertEquals(List.of(), SameItems.qtiDifferences(bare, back));
+  }
+
+  @Test
+  void clozeGapWeightsComeBackFromTheResponseProcessing() {
+    Item cloze =
+        Qti3WriterTest.full(
+            "gewogen",
+            ItemType.CLOZE,
+            "<p>Hoofdstad [[G1]], jaar [[G2]], stichter [[G3]].</p>",
+            -1,
+            List.of(),
+            List.of(),
+            List.of(
+                Gap.cloze(
+                    "G1",
+                    Gap.Kind.INLINE_CHOICE,
+                    List.of(choice("A", "Brussel", 100, ""), choice("B", "Gent", 0, "")),
+                    2),
+                Gap.cloze(
+                    "G2",
+                    Gap.Kind.NUMERICAL,
+                    List.of(
+                        Qti3WriterTest.number("A", "979", "1", 100, ""),
+                        Qti3WriterTest.number("B", "980", "5", 50, "bijna")),
+                    3),
+                Gap.cloze("G3", Gap.Kind.TEXT_ENTRY, List.of(choice("A", "Karel", 100, "")), 1)),
+            List.of(),
+            "");
+    Item back = readBack(List.of(cloze)).get(0);
+    assertEquals(List.of(2, 3, 1), back.gaps().stream().map(Gap::weight).toList());
+    assertEquals(List.of(), SameItems.qtiDifferences(cloze, back));
+    String xml = new Qti3Writer().write(cloze);
+    // a QTI engine adds weight × the gap's score and divides by the total weight (MAXSCORE 1)
+    assertTrue(xml.contains("<qti-divide><qti-variable identifier=\"SCORE\"/>"), xml);
+    assertTrue(xml.contains(">6</qti-base-value></qti-divide>"), xml);
+  }
+
+  @Test
+  void anOriginalIdentifierThatRepeatsKeepsItsUniqueQtiIdentifier() {
+    Item a = bank().get(0).withLabels("dubbel", "x", List.of());
+    Item b = bank().get(2).withLabels("dubbel", "x", List.of());
+    List<Item> back = readBack(List.of(a, b));
+    assertEquals(List.of("dubbel", "dubbel-2"), back.stream().map(Item::identifier).toList());
   }
 
   @Test

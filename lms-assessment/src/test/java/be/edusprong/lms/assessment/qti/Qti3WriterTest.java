@@ -33,7 +33,7 @@ import org.w3c.dom.NodeList;
 /**
  * {@link Qti3Writer}: one hand-made item per type, checked in the XML (namespace, schema location,
  * declarations, interaction, response processing, feedback) and read back with {@link
- * QtiItemImporter#qti30()} as {@linkplain SameItems#qtiDifferences the same item}.
+ * QtiItemImporter#qti30()} as {@linkplain SameItems#qtiDocumentDifferences the same item}.
  */
 class Qti3WriterTest {
 
@@ -135,7 +135,7 @@ class Qti3WriterTest {
     assertEquals(1, report.outcomes().size(), report::toJson);
     ItemOutcome o = report.outcomes().get(0);
     assertNotEquals(ImportStatus.REJECTED, o.status(), () -> o.messages() + "\n" + xml);
-    List<String> diffs = SameItems.qtiDifferences(item, o.item());
+    List<String> diffs = SameItems.qtiDocumentDifferences(item, o.item());
     assertTrue(diffs.isEmpty(), () -> diffs + "\n" + xml);
     return d;
   }
@@ -303,8 +303,8 @@ class Qti3WriterTest {
         o.messages().stream().anyMatch(m -> m.contains("custom response processing")),
         o.messages()::toString);
     assertTrue(
-        SameItems.qtiDifferences(item, o.item()).isEmpty(),
-        () -> SameItems.qtiDifferences(item, o.item()).toString());
+        SameItems.qtiDocumentDifferences(item, o.item()).isEmpty(),
+        () -> SameItems.qtiDocumentDifferences(item, o.item()).toString());
   }
 
   @Test
@@ -407,7 +407,16 @@ class Qti3WriterTest {
         attrs(d, "qti-response-processing", "template"),
         "no template for several responses");
     String xml = new Qti3Writer().write(item);
-    assertTrue(xml.contains(">0.5</qti-base-value>"), "G1 has weight 2 of 4: " + xml);
+    assertTrue(
+        xml.contains(
+            "<qti-product><qti-base-value base-type=\"float\">2</qti-base-value>"
+                + "<qti-map-response identifier=\"RESPONSE_G1\"/></qti-product>"),
+        "G1 has weight 2: " + xml);
+    assertTrue(
+        xml.contains(
+            "<qti-divide><qti-variable identifier=\"SCORE\"/>"
+                + "<qti-base-value base-type=\"float\">4</qti-base-value></qti-divide>"),
+        "of 4 in all: " + xml);
 
     Item withMr =
         full(
